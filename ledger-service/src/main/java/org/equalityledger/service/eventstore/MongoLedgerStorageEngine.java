@@ -1,0 +1,441 @@
+package org.equalityledger.service.eventstore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.equalityledger.core.LedgerEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * The ledger's Axon event storage engine on MongoDB.
+ *
+ * <p>Positions are dense: a writer takes the first free position by inserting a commit whose
+ * {@code _id} is that position, and a writer only learns a position is free after seeing the commit
+ * before it. So no position is ever reserved and left empty, a reader never sees position
+ * {@code p + 1} before {@code p}, and a plain {@link GlobalSequenceTrackingToken} is enough to track
+ * without missing or repeating an event, whatever number of instances append at once.
+ *
+ * <p>Every stored event carries the SHA-256 of its canonical form, chained to the previous event of
+ * its aggregate ({@link LedgerEntry}).
+ */
+public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoLedgerStorageEngine.class);
+    private static final String RECORDED_AT = "recordedAt";
+    private static final int MAX_POSITION_RACES = 1_000;
+    private static final int HEAD_HINT_EVERY = 64;
+    private static final int CHAIN_CACHE_SIZE = 10_000;
+
+    private final LedgerCommitStore store;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final Map<String, ChainLink> lastLinks = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ChainLink> eldest) {
+            return size() > CHAIN_CACHE_SIZE;
+        }
+    };
+    private long nextPosition = -1;
+    private long commitsSinceHint;
+
+    protected MongoLedgerStorageEngine(Builder builder) {
+        super(builder);
+        this.store = new LedgerCommitStore(builder.database, builder.collectionPrefix);
+        store.ensureIndexes();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The last event of an aggregate that this instance has seen: what its next event links to. */
+    private record ChainLink(long sequence, String hash) {
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Pending> pending = events.stream().map(e -> Pending.of(e, serializer)).toList();
+        appendLock.lock();
+        try {
+            List<String> previousHashes = previousHashes(pending);
+            if (nextPosition < 0) {
+                nextPosition = store.walkFrom(store.headHint(), null).nextPosition();
+            }
+            for (int race = 0; race < MAX_POSITION_RACES; race++) {
+                LedgerCommit commit = commitAt(nextPosition, pending, previousHashes);
+                try {
+                    store.insert(commit);
+                } catch (LedgerCommitStore.Conflict conflict) {
+                    if (conflict.kind == LedgerCommitStore.Conflict.Kind.AGGREGATE_SEQUENCE) {
+                        forgetLinks(pending);
+                        throw concurrencyFailure(pending, conflict);
+                    }
+                    // Another instance took the position first: move past its commits and try again.
+                    nextPosition = store.walkFrom(nextPosition, null).nextPosition();
+                    continue;
+                }
+                nextPosition = commit.nextPosition();
+                remember(commit.entries());
+                if (++commitsSinceHint >= HEAD_HINT_EVERY) {
+                    commitsSinceHint = 0;
+                    store.advanceHeadHint(nextPosition);
+                }
+                return;
+            }
+            throw new EventStoreException("Could not find a free position after " + MAX_POSITION_RACES + " attempts");
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private static ConcurrencyException concurrencyFailure(List<Pending> pending, RuntimeException cause) {
+        Pending first = pending.stream().filter(p -> p.aggregateId != null).findFirst().orElseThrow();
+        return new ConcurrencyException(String.format(
+                "Aggregate %s already has an event at sequence %d: another change was stored first",
+                first.aggregateId, first.sequence), cause);
+    }
+
+    private LedgerCommit commitAt(long firstPosition, List<Pending> pending, List<String> previousHashes) {
+        List<LedgerEntry> entries = new ArrayList<>(pending.size());
+        Map<String, String> chainInCommit = new HashMap<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            String previous = p.aggregateId == null ? null
+                    : chainInCommit.getOrDefault(p.aggregateId, previousHashes.get(i));
+            LedgerEntry entry = p.entry(firstPosition + i, previous);
+            if (p.aggregateId != null) {
+                chainInCommit.put(p.aggregateId, entry.hash());
+            }
+            entries.add(entry);
+        }
+        return new LedgerCommit(firstPosition, entries);
+    }
+
+    /** For each pending event, the hash of the stored event before it in its aggregate, if any. */
+    private List<String> previousHashes(List<Pending> pending) {
+        List<String> result = new ArrayList<>(pending.size());
+        Map<String, Long> firstSequenceInCommit = new HashMap<>();
+        for (Pending p : pending) {
+            if (p.aggregateId == null || p.sequence == 0 || firstSequenceInCommit.containsKey(p.aggregateId)) {
+                result.add(null);
+                continue;
+            }
+            firstSequenceInCommit.put(p.aggregateId, p.sequence);
+            result.add(storedHash(p.aggregateId, p.sequence - 1));
+        }
+        return result;
+    }
+
+    private String storedHash(String aggregateId, long sequence) {
+        synchronized (lastLinks) {
+            ChainLink link = lastLinks.get(aggregateId);
+            if (link != null && link.sequence() == sequence) {
+                return link.hash();
+            }
+        }
+        return store.commitsWithKeys(List.of(LedgerCommit.key(aggregateId, sequence))).stream()
+                .flatMap(c -> c.entries().stream())
+                .filter(e -> aggregateId.equals(e.aggregateId()) && e.sequence() == sequence)
+                .map(LedgerEntry::hash)
+                .findFirst()
+                .orElseThrow(() -> new EventStoreException(String.format(
+                        "Aggregate %s has no event at sequence %d to follow", aggregateId, sequence)));
+    }
+
+    private void remember(List<LedgerEntry> entries) {
+        synchronized (lastLinks) {
+            for (LedgerEntry e : entries) {
+                if (e.aggregateId() != null) {
+                    ChainLink known = lastLinks.get(e.aggregateId());
+                    if (known == null || known.sequence() < e.sequence()) {
+                        lastLinks.put(e.aggregateId(), new ChainLink(e.sequence(), e.hash()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void forgetLinks(List<Pending> pending) {
+        synchronized (lastLinks) {
+            pending.forEach(p -> {
+                if (p.aggregateId != null) {
+                    lastLinks.remove(p.aggregateId);
+                }
+            });
+        }
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        long from = nextPositionAfter(lastToken);
+        List<LedgerCommit> commits = store.commitsStartingIn(from, batchSize);
+        if (commits.isEmpty() || commits.get(0).firstPosition() != from) {
+            // A processor may have stored its token in the middle of a commit.
+            Optional<LedgerCommit> containing = store.commitContaining(from);
+            if (containing.isPresent() && containing.get().firstPosition() < from) {
+                List<LedgerCommit> withContaining = new ArrayList<>();
+                withContaining.add(containing.get());
+                withContaining.addAll(commits);
+                commits = withContaining;
+            }
+        }
+        List<StoredEvent> result = new ArrayList<>();
+        long expected = -1;
+        for (LedgerCommit commit : commits) {
+            if (expected >= 0 && commit.firstPosition() != expected) {
+                log.error("Position {} holds no event although {} does: the ledger was altered; run the audit verify",
+                        expected, commit.firstPosition());
+                break;
+            }
+            for (LedgerEntry entry : commit.entries()) {
+                if (entry.position() >= from) {
+                    result.add(StoredEvent.of(entry));
+                }
+            }
+            expected = commit.nextPosition();
+        }
+        return result;
+    }
+
+    private static long nextPositionAfter(TrackingToken token) {
+        TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
+        if (lowerBound == null) {
+            return 0;
+        }
+        if (!(lowerBound instanceof GlobalSequenceTrackingToken position)) {
+            throw new IllegalArgumentException("This ledger tracks by global position, not by " + lowerBound);
+        }
+        return position.getGlobalIndex() + 1;
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateId, long firstSequenceNumber,
+                                                                   int batchSize) {
+        List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
+                .mapToObj(sequence -> LedgerCommit.key(aggregateId, sequence))
+                .toList();
+        List<StoredEvent.Domain> events = store.commitsWithKeys(keys).stream()
+                .flatMap(c -> c.entries().stream())
+                .filter(e -> aggregateId.equals(e.aggregateId())
+                        && e.sequence() >= firstSequenceNumber
+                        && e.sequence() < firstSequenceNumber + batchSize)
+                .map(e -> (StoredEvent.Domain) StoredEvent.of(e))
+                .toList();
+        if (!events.isEmpty()) {
+            remember(List.of(events.get(events.size() - 1).entry));
+        }
+        return events;
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Long last = null;
+        int window = batchSize();
+        for (long from = 0; ; from += window) {
+            List<? extends DomainEventData<?>> batch = fetchDomainEvents(aggregateIdentifier, from, window);
+            if (batch.isEmpty()) {
+                return Optional.ofNullable(last);
+            }
+            last = batch.get(batch.size() - 1).getSequenceNumber();
+            if (batch.size() < window) {
+                return Optional.of(last);
+            }
+        }
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.commitsStartingIn(0, 1).isEmpty() ? null : new GlobalSequenceTrackingToken(-1);
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        long next = store.walkFrom(store.headHint(), null).nextPosition();
+        return next == 0 ? null : new GlobalSequenceTrackingToken(next - 1);
+    }
+
+    /**
+     * The token just before the first event recorded at or after {@code dateTime}. Recording times
+     * follow positions (each writer records after seeing the commit before it), so a binary search
+     * over positions finds it in a logarithmic number of reads.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long end = store.walkFrom(store.headHint(), null).nextPosition();
+        long low = 0;
+        long high = end;
+        while (low < high) {
+            long middle = (low + high) >>> 1;
+            Instant recorded = store.commitContaining(middle)
+                    .map(c -> Instant.parse(c.entries().get((int) (middle - c.firstPosition())).recordedAt()))
+                    .orElseThrow(() -> new EventStoreException("No event at position " + middle));
+            if (recorded.isBefore(dateTime)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low == 0 ? null : new GlobalSequenceTrackingToken(low - 1);
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Optional<Document> existing = store.snapshot(snapshot.getAggregateIdentifier());
+        if (existing.isPresent() && existing.get().get("sequence", Number.class).longValue() >= snapshot.getSequenceNumber()) {
+            return;
+        }
+        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+        SerializedObject<String> metadata = snapshot.serializeMetaData(serializer, String.class);
+        store.putSnapshot(snapshot.getAggregateIdentifier(), new Document()
+                .append("aggregateType", snapshot.getType())
+                .append("sequence", snapshot.getSequenceNumber())
+                .append("eventId", snapshot.getIdentifier())
+                .append("recordedAt", snapshot.getTimestamp().toString())
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metadata", metadata.getData()));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return store.snapshot(aggregateIdentifier).stream().map(doc -> new StoredEvent.Domain(new LedgerEntry(
+                0,
+                doc.getString("eventId"),
+                doc.getString("aggregateType"),
+                aggregateIdentifier,
+                doc.get("sequence", Number.class).longValue(),
+                doc.getString("payloadType"),
+                doc.getString("payloadRevision"),
+                doc.getString("recordedAt"),
+                doc.getString("payload"),
+                doc.getString("metadata"),
+                null)));
+    }
+
+    /** Writes the position hint so that the next start walks only from here. */
+    public void flushHeadHint() {
+        appendLock.lock();
+        try {
+            if (nextPosition > 0) {
+                store.advanceHeadHint(nextPosition);
+            }
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    LedgerCommitStore store() {
+        return store;
+    }
+
+    /** An event serialised once, before positions are known, so that a lost position race costs no re-serialisation. */
+    private record Pending(String eventId, String aggregateType, String aggregateId, long sequence,
+                           String payloadType, String payloadRevision, String recordedAt,
+                           String payload, String metadata) {
+
+        static Pending of(EventMessage<?> event, Serializer serializer) {
+            String recordedAt = event.getTimestamp().toString();
+            EventMessage<?> stamped = event.getMetaData().containsKey(RECORDED_AT)
+                    ? event : event.andMetaData(Map.of(RECORDED_AT, recordedAt));
+            SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+            SerializedObject<String> metadata = stamped.serializeMetaData(serializer, String.class);
+            String aggregateType = null;
+            String aggregateId = null;
+            long sequence = -1;
+            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+                aggregateType = domain.getType();
+                aggregateId = domain.getAggregateIdentifier();
+                sequence = domain.getSequenceNumber();
+            }
+            return new Pending(event.getIdentifier(), aggregateType, aggregateId, sequence,
+                    payload.getType().getName(), payload.getType().getRevision(), recordedAt,
+                    payload.getData(), metadata.getData());
+        }
+
+        LedgerEntry entry(long position, String previousHash) {
+            return new LedgerEntry(position, eventId, aggregateType, aggregateId, sequence, payloadType,
+                    payloadRevision, recordedAt, payload, metadata, previousHash);
+        }
+    }
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private String collectionPrefix = "ledger_";
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder collectionPrefix(String collectionPrefix) {
+            this.collectionPrefix = collectionPrefix;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            if (database == null) {
+                throw new AxonConfigurationException("The ledger storage engine needs a MongoDatabase");
+            }
+        }
+
+        public MongoLedgerStorageEngine build() {
+            validate();
+            return new MongoLedgerStorageEngine(this);
+        }
+    }
+}
