@@ -143,12 +143,13 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         List<String> result = new ArrayList<>(pending.size());
         Map<String, Long> firstSequenceInCommit = new HashMap<>();
         for (Pending p : pending) {
-            if (p.aggregateId == null || p.sequence == 0 || firstSequenceInCommit.containsKey(p.aggregateId)) {
+            // Only an aggregate's first event in the commit links to a stored one; the rest link inside the commit.
+            if (p.aggregateId == null || firstSequenceInCommit.putIfAbsent(p.aggregateId, p.sequence) != null
+                    || p.sequence == 0) {
                 result.add(null);
-                continue;
+            } else {
+                result.add(storedHash(p.aggregateId, p.sequence - 1));
             }
-            firstSequenceInCommit.put(p.aggregateId, p.sequence);
-            result.add(storedHash(p.aggregateId, p.sequence - 1));
         }
         return result;
     }
