@@ -7,7 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -52,7 +58,10 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     private static final int CHAIN_CACHE_SIZE = 10_000;
 
     private final LedgerCommitStore store;
+    private static final int MAX_EVENTS_PER_COMMIT = 1_000;
+
     private final ReentrantLock appendLock = new ReentrantLock();
+    private final Queue<UnitOfWork> queue = new ConcurrentLinkedQueue<>();
     private final Map<String, ChainLink> lastLinks = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ChainLink> eldest) {
@@ -76,85 +85,157 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     private record ChainLink(long sequence, String hash) {
     }
 
+    /**
+     * Stores the events of one unit of work. Units of work appending at the same time are stored
+     * together in one commit (group commit): one insert and one sync for all of them, each still all
+     * or nothing, since a unit whose sequence is taken is left out and the rest are stored again.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
             return;
         }
-        List<Pending> pending = events.stream().map(e -> Pending.of(e, serializer)).toList();
+        UnitOfWork unit = new UnitOfWork(events.stream().map(e -> Pending.of(e, serializer)).toList());
+        queue.add(unit);
         appendLock.lock();
         try {
-            List<String> previousHashes = previousHashes(pending);
-            if (nextPosition < 0) {
-                nextPosition = store.walkFrom(store.headHint(), null).nextPosition();
+            if (!unit.outcome.isDone()) {
+                storeQueued();
             }
-            for (int race = 0; race < MAX_POSITION_RACES; race++) {
-                LedgerCommit commit = commitAt(nextPosition, pending, previousHashes);
-                try {
-                    store.insert(commit);
-                } catch (LedgerCommitStore.Conflict conflict) {
-                    if (conflict.kind == LedgerCommitStore.Conflict.Kind.AGGREGATE_SEQUENCE) {
-                        forgetLinks(pending);
-                        throw concurrencyFailure(pending, conflict);
-                    }
-                    // Another instance took the position first: move past its commits and try again.
-                    nextPosition = store.walkFrom(nextPosition, null).nextPosition();
-                    continue;
-                }
-                nextPosition = commit.nextPosition();
-                remember(commit.entries());
-                if (++commitsSinceHint >= HEAD_HINT_EVERY) {
-                    commitsSinceHint = 0;
-                    store.advanceHeadHint(nextPosition);
-                }
-                return;
-            }
-            throw new EventStoreException("Could not find a free position after " + MAX_POSITION_RACES + " attempts");
         } finally {
             appendLock.unlock();
         }
+        RuntimeException failure = unit.outcome.join();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
-    private static ConcurrencyException concurrencyFailure(List<Pending> pending, RuntimeException cause) {
-        Pending first = pending.stream().filter(p -> p.aggregateId != null).findFirst().orElseThrow();
+    private void storeQueued() {
+        List<UnitOfWork> batch = drainQueue();
+        if (nextPosition < 0) {
+            nextPosition = store.walkFrom(store.headHint(), null).nextPosition();
+        }
+        int races = 0;
+        while (!batch.isEmpty()) {
+            LedgerCommit commit;
+            try {
+                commit = commitAt(nextPosition, batch);
+            } catch (UnitRefused refused) {
+                refused.unit.outcome.complete(refused.failure);
+                batch.remove(refused.unit);
+                continue;
+            }
+            try {
+                store.insert(commit);
+            } catch (LedgerCommitStore.Conflict conflict) {
+                if (conflict.kind == LedgerCommitStore.Conflict.Kind.AGGREGATE_SEQUENCE) {
+                    refuseTakenSequences(batch, conflict);
+                } else if (++races > MAX_POSITION_RACES) {
+                    fail(batch, new EventStoreException("No free position found after " + MAX_POSITION_RACES + " tries", conflict));
+                    return;
+                } else {
+                    // Another instance took the position first: move past its commits and try again.
+                    nextPosition = store.walkFrom(nextPosition, null).nextPosition();
+                }
+                continue;
+            } catch (RuntimeException e) {
+                fail(batch, e);
+                return;
+            }
+            nextPosition = commit.nextPosition();
+            remember(commit.entries());
+            if (++commitsSinceHint >= HEAD_HINT_EVERY) {
+                commitsSinceHint = 0;
+                store.advanceHeadHint(nextPosition);
+            }
+            batch.forEach(unit -> unit.outcome.complete(null));
+            return;
+        }
+    }
+
+    private List<UnitOfWork> drainQueue() {
+        List<UnitOfWork> batch = new ArrayList<>();
+        int events = 0;
+        for (UnitOfWork unit = queue.peek(); unit != null && (batch.isEmpty() || events + unit.events.size() <= MAX_EVENTS_PER_COMMIT);
+             unit = queue.peek()) {
+            batch.add(queue.poll());
+            events += unit.events.size();
+        }
+        return batch;
+    }
+
+    /** Leaves out of the batch every unit whose (aggregate, sequence) is already stored. */
+    private void refuseTakenSequences(List<UnitOfWork> batch, RuntimeException conflict) {
+        List<String> keys = batch.stream().flatMap(u -> u.keys().stream()).toList();
+        Set<String> taken = new HashSet<>();
+        store.commitsWithKeys(keys).forEach(c -> c.entries().stream()
+                .filter(e -> e.aggregateId() != null)
+                .forEach(e -> taken.add(LedgerCommit.key(e.aggregateId(), e.sequence()))));
+        boolean refusedAny = false;
+        for (Iterator<UnitOfWork> it = batch.iterator(); it.hasNext(); ) {
+            UnitOfWork unit = it.next();
+            Optional<Pending> clash = unit.events.stream()
+                    .filter(e -> e.aggregateId != null && taken.contains(LedgerCommit.key(e.aggregateId, e.sequence)))
+                    .findFirst();
+            if (clash.isPresent()) {
+                forgetLinks(unit.events);
+                unit.outcome.complete(concurrencyFailure(clash.get(), conflict));
+                it.remove();
+                refusedAny = true;
+            }
+        }
+        if (!refusedAny) {
+            // The clashing commit is not visible to this read: refuse all rather than loop.
+            batch.forEach(unit -> unit.outcome.complete(concurrencyFailure(unit.events.get(0), conflict)));
+            batch.clear();
+        }
+    }
+
+    private static void fail(List<UnitOfWork> batch, RuntimeException failure) {
+        batch.forEach(unit -> unit.outcome.complete(failure));
+        batch.clear();
+    }
+
+    private static ConcurrencyException concurrencyFailure(Pending event, RuntimeException cause) {
         return new ConcurrencyException(String.format(
                 "Aggregate %s already has an event at sequence %d: another change was stored first",
-                first.aggregateId, first.sequence), cause);
+                event.aggregateId, event.sequence), cause);
     }
 
-    private LedgerCommit commitAt(long firstPosition, List<Pending> pending, List<String> previousHashes) {
-        List<LedgerEntry> entries = new ArrayList<>(pending.size());
-        Map<String, String> chainInCommit = new HashMap<>();
-        for (int i = 0; i < pending.size(); i++) {
-            Pending p = pending.get(i);
-            String previous = p.aggregateId == null ? null
-                    : chainInCommit.getOrDefault(p.aggregateId, previousHashes.get(i));
-            LedgerEntry entry = p.entry(firstPosition + i, previous);
-            if (p.aggregateId != null) {
-                chainInCommit.put(p.aggregateId, entry.hash());
+    /**
+     * The commit of a batch at a position. Each event links to the previous event of its aggregate:
+     * in this commit if there is one, else in the store.
+     */
+    private LedgerCommit commitAt(long firstPosition, List<UnitOfWork> batch) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        Map<String, ChainLink> chainInCommit = new HashMap<>();
+        for (UnitOfWork unit : batch) {
+            Map<String, ChainLink> unitChain = new HashMap<>(chainInCommit);
+            List<LedgerEntry> unitEntries = new ArrayList<>();
+            for (Pending p : unit.events) {
+                String previous = null;
+                if (p.aggregateId != null) {
+                    ChainLink link = unitChain.get(p.aggregateId);
+                    if (link != null && link.sequence() >= p.sequence) {
+                        throw new UnitRefused(unit, concurrencyFailure(p, null));
+                    }
+                    previous = link != null && link.sequence() == p.sequence - 1 ? link.hash()
+                            : p.sequence == 0 ? null : storedHash(unit, p.aggregateId, p.sequence - 1);
+                }
+                LedgerEntry entry = p.entry(firstPosition + entries.size() + unitEntries.size(), previous);
+                if (p.aggregateId != null) {
+                    unitChain.put(p.aggregateId, new ChainLink(p.sequence, entry.hash()));
+                }
+                unitEntries.add(entry);
             }
-            entries.add(entry);
+            entries.addAll(unitEntries);
+            chainInCommit = unitChain;
         }
         return new LedgerCommit(firstPosition, entries);
     }
 
-    /** For each pending event, the hash of the stored event before it in its aggregate, if any. */
-    private List<String> previousHashes(List<Pending> pending) {
-        List<String> result = new ArrayList<>(pending.size());
-        Map<String, Long> firstSequenceInCommit = new HashMap<>();
-        for (Pending p : pending) {
-            // Only an aggregate's first event in the commit links to a stored one; the rest link inside the commit.
-            if (p.aggregateId == null || firstSequenceInCommit.putIfAbsent(p.aggregateId, p.sequence) != null
-                    || p.sequence == 0) {
-                result.add(null);
-            } else {
-                result.add(storedHash(p.aggregateId, p.sequence - 1));
-            }
-        }
-        return result;
-    }
-
-    private String storedHash(String aggregateId, long sequence) {
+    private String storedHash(UnitOfWork unit, String aggregateId, long sequence) {
         synchronized (lastLinks) {
             ChainLink link = lastLinks.get(aggregateId);
             if (link != null && link.sequence() == sequence) {
@@ -166,8 +247,35 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
                 .filter(e -> aggregateId.equals(e.aggregateId()) && e.sequence() == sequence)
                 .map(LedgerEntry::hash)
                 .findFirst()
-                .orElseThrow(() -> new EventStoreException(String.format(
-                        "Aggregate %s has no event at sequence %d to follow", aggregateId, sequence)));
+                .orElseThrow(() -> new UnitRefused(unit, new EventStoreException(String.format(
+                        "Aggregate %s has no event at sequence %d to follow", aggregateId, sequence))));
+    }
+
+    /** The events of one unit of work, waiting to be stored, and what became of them. */
+    private static final class UnitOfWork {
+        final List<Pending> events;
+        final CompletableFuture<RuntimeException> outcome = new CompletableFuture<>();
+
+        UnitOfWork(List<Pending> events) {
+            this.events = events;
+        }
+
+        List<String> keys() {
+            return events.stream().filter(e -> e.aggregateId != null)
+                    .map(e -> LedgerCommit.key(e.aggregateId, e.sequence)).toList();
+        }
+    }
+
+    /** A unit that cannot be stored whatever the others do; the rest of its batch goes on. */
+    private static final class UnitRefused extends RuntimeException {
+        final transient UnitOfWork unit;
+        final RuntimeException failure;
+
+        UnitRefused(UnitOfWork unit, RuntimeException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.unit = unit;
+            this.failure = failure;
+        }
     }
 
     private void remember(List<LedgerEntry> entries) {
