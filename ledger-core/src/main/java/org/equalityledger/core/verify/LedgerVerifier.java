@@ -148,10 +148,11 @@ public final class LedgerVerifier {
             Checkpoint checkpoint = checkpoints.get(nextCheckpoint);
             String at = "checkpoint at size " + checkpoint.treeSize() + ": ";
             if (!checkpoint.keyId().equals(keyId)) {
-                return fail(covered, at + "signed by key " + checkpoint.keyId() + ", not by the ledger's key " + keyId);
+                return fail(covered, at + "signed by key " + checkpoint.keyId() + ", not by key " + keyId
+                        + " that this verification trusts");
             }
             if (!checkpoint.verify(key)) {
-                return fail(covered, at + "signature does not verify with the ledger's key " + keyId);
+                return fail(covered, at + "signature does not verify with key " + keyId);
             }
             if (!checkpoint.rootHash().equals(HexFormat.of().formatHex(tree.root()))) {
                 return fail(covered, at + "root differs; the first " + covered + " entries match a signed checkpoint, "
