@@ -50,7 +50,7 @@ public final class LedgerVerifier {
     /**
      * @param key         the ledger's public key, which must have signed every checkpoint
      * @param checkpoints in any order; several may share a size
-     * @param progress    told the number of positions done every {@link #PROGRESS_EVERY} entries and at the end
+     * @param progress    told the number of positions done every {@link #PROGRESS_EVERY} entries and once at the end
      */
     public LedgerVerifier(PublicKey key, List<Checkpoint> checkpoints, LongConsumer progress) {
         this.key = Objects.requireNonNull(key, "key");
@@ -105,7 +105,9 @@ public final class LedgerVerifier {
             fail(count, "checkpoint at size " + beyond.treeSize() + ": the ledger ends after " + count
                     + " entries, so the entries from position " + count + " on are missing");
         }
-        progress.accept(count);
+        if (count % PROGRESS_EVERY != 0 || count == 0) {
+            progress.accept(count);
+        }
         return new VerificationResult(count, checkpointsVerified, covered, HexFormat.of().formatHex(tree.root()),
                 failedPosition, failure);
     }

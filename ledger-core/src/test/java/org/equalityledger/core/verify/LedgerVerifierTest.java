@@ -272,6 +272,15 @@ class LedgerVerifierTest {
         VerificationResult result = verifier.finish();
         assertThat(result.ok()).isTrue();
         assertThat(reports).containsExactly(10_000L, 20_000L, 25_000L);
+
+        List<Long> even = new ArrayList<>();
+        LedgerVerifier exact = new LedgerVerifier(ExportFixture.KEYS.getPublic(), List.of(), even::add);
+        for (long i = 0; i < 20_000; i++) {
+            LedgerEntry entry = new LedgerEntry(i, "e" + i, null, null, -1, "T", null, "t", "{}", "{}", null);
+            exact.accept(entry, entry.hash());
+        }
+        exact.finish();
+        assertThat(even).containsExactly(10_000L, 20_000L);
     }
 
     @Test
