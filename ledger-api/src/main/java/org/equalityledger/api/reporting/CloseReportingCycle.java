@@ -1,0 +1,15 @@
+package org.equalityledger.api.reporting;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.equalityledger.api.common.Actor;
+import org.equalityledger.api.common.Checks;
+
+public record CloseReportingCycle(@TargetAggregateIdentifier Integer year, Actor actor) {
+
+    public CloseReportingCycle {
+        Checks checks = new Checks();
+        checks.year("year", year);
+        checks.actor(actor);
+        checks.orThrow();
+    }
+}
