@@ -10,7 +10,7 @@ import org.equalityledger.api.common.Checks;
  * The secretariat opens the reporting cycle for {@code year}: reports on that year filed after
  * {@code deadline} are marked late. The deadline falls in or after the year reported on.
  */
-public record OpenReportingCycle(@TargetAggregateIdentifier Integer year, Instant deadline, Actor actor) {
+public record OpenReportingCycle(Integer year, Instant deadline, Actor actor) {
 
     public OpenReportingCycle {
         Checks checks = new Checks();
@@ -21,5 +21,11 @@ public record OpenReportingCycle(@TargetAggregateIdentifier Integer year, Instan
         }
         checks.actor(actor);
         checks.orThrow();
+    }
+
+    /** Routes the command to the year's cycle, e.g. {@code reporting-cycle-2022}. */
+    @TargetAggregateIdentifier
+    public String cycleId() {
+        return ReportingCycleId.of(year);
     }
 }

@@ -11,6 +11,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.equalityledger.api.reporting.ReportingCycleId;
 import org.equalityledger.service.domain.initiative.Initiative;
 import org.equalityledger.service.domain.maker.CommitmentMaker;
 import org.equalityledger.service.domain.reporting.ReportingCycle;
@@ -66,7 +67,7 @@ public class AggregateReferenceData implements ReferenceData {
 
     @Override
     public Optional<Instant> reportingDeadline(int year) {
-        return read(cycles, String.valueOf(year), cycle -> cycle.deadline().orElse(null));
+        return read(cycles, ReportingCycleId.of(year), cycle -> cycle.deadline().orElse(null));
     }
 
     private static <A, R> Optional<R> read(Repository<A> repository, String id, Function<A, R> question) {

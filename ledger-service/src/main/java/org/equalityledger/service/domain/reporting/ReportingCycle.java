@@ -14,10 +14,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.equalityledger.api.reporting.CloseReportingCycle;
 import org.equalityledger.api.reporting.OpenReportingCycle;
 import org.equalityledger.api.reporting.ReportingCycleClosed;
+import org.equalityledger.api.reporting.ReportingCycleId;
 import org.equalityledger.api.reporting.ReportingCycleOpened;
 import org.equalityledger.service.domain.Permissions;
 
-/** The yearly reporting cycle; its aggregate id is the year reported on, e.g. {@code "2022"}. */
+/** The yearly reporting cycle; its aggregate id is {@link ReportingCycleId#of(int)}, e.g. {@code reporting-cycle-2022}. */
 @Aggregate
 public class ReportingCycle {
 
@@ -62,7 +63,7 @@ public class ReportingCycle {
 
     @EventSourcingHandler
     void on(ReportingCycleOpened event) {
-        cycleId = String.valueOf(event.year());
+        cycleId = ReportingCycleId.of(event.year());
         deadline = event.deadline();
     }
 
