@@ -15,7 +15,7 @@ public record AmendCommitment(
         Checks checks = new Checks();
         checks.id("commitmentId", commitmentId);
         if (checks.notNull("changes", changes)) {
-            checks.require(!changes.isEmpty(), "changes", "must change at least one field");
+            checks.require(!changes.changeNothing(), "changes", "must change at least one field");
         }
         checks.notBlank("reason", reason, Checks.TEXT_MAX);
         checks.actor(actor);

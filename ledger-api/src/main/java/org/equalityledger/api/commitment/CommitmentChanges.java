@@ -35,7 +35,7 @@ public record CommitmentChanges(
         return new CommitmentChanges(null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    public boolean isEmpty() {
+    public boolean changeNothing() {
         return equals(none());
     }
 

@@ -24,7 +24,7 @@ public record Term(LocalDate start, LocalDate end) {
     }
 
     /** True when the term lasts exactly one year, e.g. 2018-07-01 to 2019-06-30. */
-    public boolean isOneYear() {
+    public boolean lastsOneYear() {
         return end != null && end.equals(start.plusYears(1).minusDays(1));
     }
 

@@ -100,7 +100,7 @@ public class Initiative {
                     holder.makerId());
         }
         if (command.role() == GovernanceRole.PRESIDENCY) {
-            if (!term.isOneYear()) {
+            if (!term.lastsOneYear()) {
                 throw broken("initiative.presidency.one-year-term",
                         "a presidency is held for a one-year term (e.g. 2018-07-01 to 2019-06-30), which can be "
                                 + "extended once by a second year; %s to %s is not one year",
