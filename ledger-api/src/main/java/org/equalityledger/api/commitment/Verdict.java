@@ -1,0 +1,6 @@
+package org.equalityledger.api.commitment;
+
+public enum Verdict {
+    ACCEPT,
+    REJECT
+}

@@ -1,0 +1,6 @@
+package org.equalityledger.api.maker;
+
+public enum Hemisphere {
+    GLOBAL_SOUTH,
+    GLOBAL_NORTH
+}

@@ -1,0 +1,92 @@
+package org.equalityledger.service.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.equalityledger.api.reporting.ReportingCycleId;
+import org.equalityledger.service.domain.initiative.Initiative;
+import org.equalityledger.service.domain.maker.CommitmentMaker;
+import org.equalityledger.service.domain.reporting.ReportingCycle;
+
+/**
+ * {@link ReferenceData} answered by the aggregates themselves, sourced from the event store, so the
+ * command side decides on the same facts it recorded (no projection lag).
+ *
+ * <p>Use {@link #readingFrom(EventStore)}: it builds repositories of its own that take <em>no
+ * lock</em>. Loading through the command bus's locking repositories from inside another
+ * aggregate's command would hold the initiative's (or maker's) lock until that command ends, and
+ * a commitment command (commitment → maker → initiative) could deadlock with an initiative
+ * command (initiative → maker). Reading without a lock is safe here because the facts used are
+ * append-only or fixed once recorded: actions are never removed, periods are set at launch, a
+ * cycle's deadline is set once; at worst a decision races a leader assignment made in the same
+ * instant.
+ */
+public class AggregateReferenceData implements ReferenceData {
+
+    private final Repository<Initiative> initiatives;
+    private final Repository<CommitmentMaker> makers;
+    private final Repository<ReportingCycle> cycles;
+
+    public AggregateReferenceData(Repository<Initiative> initiatives, Repository<CommitmentMaker> makers,
+                                  Repository<ReportingCycle> cycles) {
+        this.initiatives = initiatives;
+        this.makers = makers;
+        this.cycles = cycles;
+    }
+
+    /** Reference data read from {@code eventStore} through non-locking event-sourcing repositories. */
+    public static AggregateReferenceData readingFrom(EventStore eventStore) {
+        return new AggregateReferenceData(readOnly(Initiative.class, eventStore),
+                readOnly(CommitmentMaker.class, eventStore), readOnly(ReportingCycle.class, eventStore));
+    }
+
+    private static <A> Repository<A> readOnly(Class<A> type, EventStore eventStore) {
+        return EventSourcingRepository.builder(type)
+                .eventStore(eventStore)
+                .lockFactory(NullLockFactory.INSTANCE)
+                .build();
+    }
+
+    @Override
+    public Optional<InitiativeFacts> initiative(String initiativeId) {
+        return read(initiatives, initiativeId, initiative -> initiative.facts(DomainClock.today()));
+    }
+
+    @Override
+    public Optional<MakerFacts> maker(String makerId) {
+        return read(makers, makerId, CommitmentMaker::facts);
+    }
+
+    @Override
+    public Optional<Instant> reportingDeadline(int year) {
+        return read(cycles, ReportingCycleId.of(year), cycle -> cycle.deadline().orElse(null));
+    }
+
+    private static <A, R> Optional<R> read(Repository<A> repository, String id, Function<A, R> question) {
+        if (CurrentUnitOfWork.isStarted()) {
+            return load(repository, id, question);
+        }
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            return load(repository, id, question);
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    private static <A, R> Optional<R> load(Repository<A> repository, String id, Function<A, R> question) {
+        try {
+            return Optional.ofNullable(repository.load(id).invoke(question));
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.equalityledger.service.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Facts an aggregate needs from outside itself: an initiative's actions, period and leaders, a
+ * maker's stakeholder group, a year's reporting deadline. Command handlers take it as an extra
+ * parameter; Axon resolves it from the registered resources (in Spring, a bean of this type; in
+ * fixtures, {@code registerInjectableResource}).
+ */
+public interface ReferenceData {
+
+    /** The initiative as launched, or empty when no initiative has this id. */
+    Optional<InitiativeFacts> initiative(String initiativeId);
+
+    /** The registered maker, or empty when no maker has this id. */
+    Optional<MakerFacts> maker(String makerId);
+
+    /** The reporting deadline of the year's cycle, or empty when no cycle was opened for the year. */
+    Optional<Instant> reportingDeadline(int year);
+}

@@ -1,0 +1,90 @@
+package org.equalityledger.service.domain.initiative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.equalityledger.api.common.Actor;
+import org.equalityledger.api.initiative.AssignGovernanceRole;
+import org.equalityledger.api.initiative.DefineAction;
+import org.equalityledger.api.initiative.InitiativeKind;
+import org.equalityledger.api.initiative.LaunchInitiative;
+import org.equalityledger.service.domain.FakeReferenceData;
+import org.junit.jupiter.api.Test;
+
+/** The shipped reference set parses, every command in it validates, and the aggregates accept it all. */
+class ReferenceSetTest {
+
+    static final Actor SECRETARIAT = Actor.secretariat("u-reference-loader");
+
+    final List<Object> commands = ReferenceSet.shipped().commands(SECRETARIAT);
+
+    List<LaunchInitiative> launches() {
+        return commands.stream().filter(LaunchInitiative.class::isInstance).map(LaunchInitiative.class::cast).toList();
+    }
+
+    Map<String, Long> actionsPerInitiative() {
+        return commands.stream().filter(DefineAction.class::isInstance).map(DefineAction.class::cast)
+                .collect(Collectors.groupingBy(DefineAction::initiativeId, Collectors.counting()));
+    }
+
+    @Test
+    void the_reference_set_holds_the_six_coalitions_the_compact_the_care_alliance_and_the_mexico_table() {
+        assertThat(launches()).extracting(LaunchInitiative::initiativeId).containsExactlyInAnyOrder(
+                "ac-gbv", "ac-ejr", "ac-ba-srhr", "ac-facj", "ac-tige", "ac-fml", "compact-wps-ha", "gac", "mx-mcig");
+        assertThat(launches()).filteredOn(l -> l.kind() == InitiativeKind.ACTION_COALITION).hasSize(6);
+        assertThat(launches()).filteredOn(l -> l.kind() == InitiativeKind.COMPACT).hasSize(1);
+    }
+
+    @Test
+    void every_coalition_and_the_compact_has_three_or_four_actions() {
+        launches().stream().filter(l -> l.kind().hasBlueprintOfAtMostFourActions()).forEach(l ->
+                assertThat(actionsPerInitiative().get(l.initiativeId())).as(l.initiativeId()).isBetween(3L, 4L));
+    }
+
+    @Test
+    void the_care_alliance_sits_under_the_economic_justice_coalition_which_is_launched_first() {
+        LaunchInitiative gac = launches().stream().filter(l -> l.initiativeId().equals("gac")).findFirst().orElseThrow();
+        assertThat(gac.kind()).isEqualTo(InitiativeKind.ALLIANCE);
+        assertThat(gac.parentInitiativeId()).isEqualTo("ac-ejr");
+        assertThat(gac.names().es()).isEqualTo("Alianza Global por los Cuidados");
+        List<String> order = launches().stream().map(LaunchInitiative::initiativeId).toList();
+        assertThat(order.indexOf("ac-ejr")).isLessThan(order.indexOf("gac"));
+    }
+
+    @Test
+    void the_mexico_table_runs_from_2018_with_a_rotating_presidency() {
+        LaunchInitiative table = launches().stream().filter(l -> l.initiativeId().equals("mx-mcig")).findFirst()
+                .orElseThrow();
+        assertThat(table.kind()).isEqualTo(InitiativeKind.COORDINATION_TABLE);
+        assertThat(table.periodStartYear()).isEqualTo(2018);
+        assertThat(commands).filteredOn(AssignGovernanceRole.class::isInstance).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void every_initiative_of_the_reference_set_is_accepted_by_its_aggregate() {
+        FakeReferenceData everythingKnown = new FakeReferenceData();
+        launches().forEach(l -> everythingKnown.initiative(l.initiativeId(), 2021, 2026, java.util.Set.of()));
+        for (LaunchInitiative launch : launches()) {
+            List<Object> own = commands.stream().filter(c -> initiativeOf(c).equals(launch.initiativeId())).toList();
+            FixtureConfiguration<Initiative> fixture = new AggregateTestFixture<>(Initiative.class);
+            fixture.registerInjectableResource(everythingKnown);
+            fixture.givenCommands(own.subList(0, own.size() - 1))
+                    .when(own.get(own.size() - 1))
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    private static String initiativeOf(Object command) {
+        if (command instanceof LaunchInitiative c) {
+            return c.initiativeId();
+        }
+        if (command instanceof DefineAction c) {
+            return c.initiativeId();
+        }
+        return ((AssignGovernanceRole) command).initiativeId();
+    }
+}
