@@ -461,6 +461,28 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
+    /**
+     * Every stored event of an aggregate as the ledger holds it, with its position and hashes, for
+     * histories an auditor can check against a proof.
+     */
+    public List<LedgerEntry> entriesOf(String aggregateId) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        int window = batchSize();
+        for (long from = 0; ; from += window) {
+            long first = from;
+            List<String> keys = LongStream.range(from, from + window)
+                    .mapToObj(sequence -> LedgerCommit.key(aggregateId, sequence)).toList();
+            List<LedgerEntry> batch = store.commitsWithKeys(keys).stream()
+                    .flatMap(c -> c.entries().stream())
+                    .filter(e -> aggregateId.equals(e.aggregateId()) && e.sequence() >= first && e.sequence() < first + window)
+                    .toList();
+            entries.addAll(batch);
+            if (batch.size() < window) {
+                return entries;
+            }
+        }
+    }
+
     LedgerCommitStore store() {
         return store;
     }
