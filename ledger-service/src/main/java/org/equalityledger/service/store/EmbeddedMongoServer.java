@@ -44,6 +44,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .cacheSize(cacheMegabytes)
+                // Every command commits, and a commit rewrites each page it touched: small pages keep
+                // that to the document written instead of its neighbours too.
+                .pageSplitSize(Integer.getInteger("ledger.embedded.page-split-size", 4096))
                 .autoCommitDisabled()
                 .open();
         this.backend = new DurableH2Backend(store, sync);
