@@ -1,73 +1,119 @@
 package org.equalityledger.service.store;
 
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
 
 /**
- * The in-process server's H2 backend, made durable: a command's changes are committed to the file
- * and synced before its answer leaves, so nothing acknowledged is lost to a {@code kill -9} or a
- * power cut. Left to itself H2 commits in the background, about once a second.
+ * The in-process server's H2 backend, made durable: a write command is applied, appended to the
+ * {@link CommandJournal} and synced before its answer leaves, so nothing acknowledged is lost to a
+ * {@code kill -9} or a power cut. Left to itself H2 commits in the background about once a second
+ * and loses what came after; committing H2 after every command instead would rewrite whole pages
+ * each time and grow the file by tens of kilobytes per command.
  *
- * <p>Commands run concurrently and each commits after it finishes; a commit waits for the commands
- * in flight so that it never captures half of one (a document without its index entry), and one
- * commit covers every command finished before it (group commit).
+ * <p>Write commands run one at a time, so the journal's order is the order they were applied in and
+ * applying it again gives the same result. Reads run beside them (H2 is multi-version).
  */
 final class DurableH2Backend extends H2Backend {
 
-    private final MVStore store;
-    private final boolean sync;
-    private final ReadWriteLock consistency = new ReentrantReadWriteLock();
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+            "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+    private static final String STATE_MAP = "ledger_journal_state";
+    private static final String GENERATION = "generation";
 
-    DurableH2Backend(MVStore store, boolean sync) {
+    private final MVStore store;
+    private final MVMap<String, Long> state;
+    private final CommandJournal journal;
+    private final ReentrantLock writes = new ReentrantLock();
+
+    DurableH2Backend(MVStore store, Path journalFile, boolean sync) {
         super(store);
         this.store = store;
-        this.sync = sync;
+        this.state = store.openMap(STATE_MAP);
+        this.journal = new CommandJournal(journalFile, sync);
+    }
+
+    /** Applies what the journal holds beyond H2's last commit, then folds it into H2. */
+    void recover() {
+        long generation = state.getOrDefault(GENERATION, 0L);
+        List<CommandJournal.Entry> entries = journal.entriesOf(generation);
+        if (!entries.isEmpty()) {
+            Channel replay = new EmbeddedChannel();
+            for (CommandJournal.Entry entry : entries) {
+                super.handleCommand(replay, entry.database(), entry.command(), entry.query());
+            }
+            replay.close();
+            log.info("Applied {} journalled commands that came after the store's last commit", entries.size());
+        }
+        checkpoint();
     }
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
         Document answer;
-        consistency.readLock().lock();
+        CommandJournal.Ticket ticket;
+        writes.lock();
         try {
             answer = super.handleCommand(channel, databaseName, command, query);
+            ticket = journal.append(databaseName, command, query);
         } finally {
-            consistency.readLock().unlock();
+            writes.unlock();
         }
-        if (store.hasUnsavedChanges()) {
-            commit();
-        }
+        journal.syncUpTo(ticket);
         return answer;
     }
 
-    @Override
-    public void commit() {
-        consistency.writeLock().lock();
+    /**
+     * Commits H2 and starts a new, empty journal generation. Holding the write lock, no command is
+     * half applied, so the commit holds exactly the commands journalled so far.
+     */
+    void checkpoint() {
+        writes.lock();
         try {
-            if (store.hasUnsavedChanges()) {
-                store.commit();
-                if (sync) {
-                    store.sync();
-                }
+            if (!store.hasUnsavedChanges() && journal.size() > Long.BYTES) {
+                return;
             }
+            long next = state.getOrDefault(GENERATION, 0L) + 1;
+            state.put(GENERATION, next);
+            store.commit();
+            store.sync();
+            journal.startGeneration(next);
         } finally {
-            consistency.writeLock().unlock();
+            writes.unlock();
         }
     }
 
-    /** Rewrites sparse chunks: with background commits off, H2 would not reclaim their space. */
+    /** Rewrites sparse chunks so that the file stays near the size of the live data. */
     void compact() {
-        consistency.writeLock().lock();
+        writes.lock();
         try {
-            store.compact(80, 16 * 1024 * 1024);
-            store.commit();
+            store.compact(60, 16 * 1024 * 1024);
         } finally {
-            consistency.writeLock().unlock();
+            writes.unlock();
         }
+        checkpoint();
+    }
+
+    @Override
+    public void close() {
+        checkpoint();
+        super.close();
+        journal.close();
     }
 }

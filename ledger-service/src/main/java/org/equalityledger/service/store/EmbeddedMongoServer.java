@@ -31,8 +31,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /**
      * @param cacheMegabytes H2's page cache; the server's memory use is about this plus what the
      *                       queries in flight hold, whatever the size of the file
-     * @param sync           fsync each commit (survives power loss); without it a commit still
-     *                       reaches the operating system and survives the process being killed
+     * @param sync           fsync the journal before answering a write (survives power loss); without
+     *                       it a write still reaches the operating system and survives {@code kill -9}
      */
     public EmbeddedMongoServer(Path dataDirectory, int cacheMegabytes, boolean sync) {
         try {
@@ -49,7 +49,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 .pageSplitSize(Integer.getInteger("ledger.embedded.page-split-size", 4096))
                 .autoCommitDisabled()
                 .open();
-        this.backend = new DurableH2Backend(store, sync);
+        this.backend = new DurableH2Backend(store, dataDirectory.resolve("ledger.journal"), sync);
+        backend.recover();
         this.server = new MongoServer(backend);
         this.connectionString = server.bindAndGetConnectionString();
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,16 +58,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(this::compact, 30, 30, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> quietly(backend::checkpoint), 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> quietly(backend::compact), 60, 60, TimeUnit.SECONDS);
         log.info("Embedded MongoDB wire-protocol server on {} with its H2 file {} (cache {} MB, fsync {})",
                 connectionString, file, cacheMegabytes, sync ? "on" : "off");
     }
 
-    private void compact() {
+    private static void quietly(Runnable housekeepingTask) {
         try {
-            backend.compact();
+            housekeepingTask.run();
         } catch (RuntimeException e) {
-            log.warn("Compacting the embedded store failed; it will be tried again", e);
+            log.warn("Embedded store housekeeping failed; it runs again shortly", e);
         }
     }
 
@@ -80,7 +82,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
+        // Not shutdownNow: an interrupt would close the journal's file channel under a running task.
+        housekeeping.shutdown();
+        try {
+            housekeeping.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Closes the backend too, which commits H2 and empties the journal.
         server.shutdownNow();
         log.info("Embedded MongoDB server stopped; its file {} is closed", file);
     }

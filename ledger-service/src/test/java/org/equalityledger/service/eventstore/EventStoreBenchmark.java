@@ -60,6 +60,10 @@ public final class EventStoreBenchmark {
             for (int scale : scales) {
                 Figures figures = run(client, scale, embedded != null);
                 print(scale, figures);
+                if (embedded != null) {
+                    System.out.printf("  embedded store file: %,.0f MB for both copies of the ledger%n%n",
+                            Files.size(embedded.file()) / 1e6);
+                }
                 if (first == null) {
                     first = figures;
                 } else {
@@ -82,7 +86,7 @@ public final class EventStoreBenchmark {
         System.out.printf("%d× (%,d events; append measured over the last 25,000, read over all)%n", scale, scale * DEMO_EVENTS);
         System.out.printf("  append  engine %,10.0f events/s   raw insert %,10.0f events/s   ratio %.2f%n",
                 f.engineAppend(), f.rawInsert(), f.engineAppend() / f.rawInsert());
-        System.out.printf("  read    engine %,10.0f events/s   raw read   %,10.0f events/s   ratio %.2f%n%n",
+        System.out.printf("  read    engine %,10.0f events/s   raw read   %,10.0f events/s   ratio %.2f%n",
                 f.engineRead(), f.rawRead(), f.engineRead() / f.rawRead());
     }
 
@@ -137,8 +141,6 @@ public final class EventStoreBenchmark {
                     total / seconds(r1 - r0), total / seconds(r2 - r1));
         } finally {
             pool.shutdown();
-            engineDb.drop();
-            rawDb.drop();
         }
     }
 
