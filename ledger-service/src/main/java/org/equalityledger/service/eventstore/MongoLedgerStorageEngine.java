@@ -113,6 +113,15 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     private void storeQueued() {
         List<UnitOfWork> batch = drainQueue();
+        try {
+            storeBatch(batch);
+        } catch (RuntimeException e) {
+            // Whatever went wrong, no writer may be left waiting for an answer.
+            fail(batch, e);
+        }
+    }
+
+    private void storeBatch(List<UnitOfWork> batch) {
         if (nextPosition < 0) {
             nextPosition = store.walkFrom(store.headHint(), null).nextPosition();
         }
@@ -139,17 +148,18 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
                     nextPosition = store.walkFrom(nextPosition, null).nextPosition();
                 }
                 continue;
-            } catch (RuntimeException e) {
-                fail(batch, e);
-                return;
             }
             nextPosition = commit.nextPosition();
+            batch.forEach(unit -> unit.outcome.complete(null));
             remember(commit.entries());
             if (++commitsSinceHint >= HEAD_HINT_EVERY) {
                 commitsSinceHint = 0;
-                store.advanceHeadHint(nextPosition);
+                try {
+                    store.advanceHeadHint(nextPosition);
+                } catch (RuntimeException e) {
+                    log.warn("Could not record the position hint; the next start walks a little further", e);
+                }
             }
-            batch.forEach(unit -> unit.outcome.complete(null));
             return;
         }
     }
