@@ -57,12 +57,15 @@ public class AggregateReferenceData implements ReferenceData {
 
     @Override
     public Optional<InitiativeFacts> initiative(String initiativeId) {
-        return read(initiatives, initiativeId, initiative -> initiative.facts(DomainClock.today()));
+        // A stream of another kind of aggregate loads as an initiative that was never launched: none.
+        return read(initiatives, initiativeId, initiative -> initiative.facts(DomainClock.today()))
+                .filter(facts -> facts.initiativeId() != null && facts.kind() != null);
     }
 
     @Override
     public Optional<MakerFacts> maker(String makerId) {
-        return read(makers, makerId, CommitmentMaker::facts);
+        return read(makers, makerId, CommitmentMaker::facts)
+                .filter(facts -> facts.makerId() != null && facts.stakeholderGroup() != null);
     }
 
     @Override
