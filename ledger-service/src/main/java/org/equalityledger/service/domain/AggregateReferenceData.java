@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -88,7 +89,8 @@ public class AggregateReferenceData implements ReferenceData {
     private static <A, R> Optional<R> load(Repository<A> repository, String id, Function<A, R> question) {
         try {
             return Optional.ofNullable(repository.load(id).invoke(question));
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // No stream with this id, or the stream of another kind of aggregate: not one of these.
             return Optional.empty();
         }
     }

@@ -297,14 +297,22 @@ final class JsonProblems {
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonToken token = p.currentToken();
-            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-                return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
-            }
             BigDecimal value;
-            try {
-                value = p.getDecimalValue();
-            } catch (NumberFormatException | StreamConstraintsException e) {
-                return outOfRange(p);
+            if (token == JsonToken.VALUE_STRING) {
+                // Amounts may come as strings, "250000.00", to keep every digit.
+                String text = p.getText().trim();
+                if (text.length() > 64 || !text.matches("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,3})?")) {
+                    return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text, "not a number");
+                }
+                value = new BigDecimal(text);
+            } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                try {
+                    value = p.getDecimalValue();
+                } catch (NumberFormatException | StreamConstraintsException e) {
+                    return outOfRange(p);
+                }
+            } else {
+                return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
             }
             BigDecimal stripped = value.stripTrailingZeros();
             int fraction = Math.max(stripped.scale(), 0);

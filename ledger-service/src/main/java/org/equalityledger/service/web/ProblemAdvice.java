@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.equalityledger.api.common.FieldError;
@@ -58,7 +59,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (ledger instanceof RuleViolationException violation) {
             return problem(HttpStatus.CONFLICT, violation.getMessage(), Map.of("rule", violation.rule()));
         }
-        if (ledger instanceof AggregateNotFoundException || ledger instanceof UnknownResourceException) {
+        if (ledger instanceof AggregateNotFoundException || ledger instanceof UnknownResourceException
+                || ledger instanceof IncompatibleAggregateException) {
             return problem(HttpStatus.NOT_FOUND, ledger instanceof UnknownResourceException
                     ? ledger.getMessage() : "nothing in the ledger has this id", Map.of());
         }
@@ -89,7 +91,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     || t instanceof RuleViolationException || t instanceof AggregateNotFoundException
                     || t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
                     || t instanceof BadRequestBody || t instanceof UnknownResourceException
-                    || t instanceof AuthenticationException) {
+                    || t instanceof AuthenticationException || t instanceof IncompatibleAggregateException) {
                 return t;
             }
             if (t instanceof CommandExecutionException execution && execution.getDetails().isPresent()
