@@ -112,7 +112,10 @@ public class SecurityConfiguration {
         } else {
             log.info("Logins: no demo accounts (they exist only in embedded mode)");
         }
-        return new InMemoryUserDetailsManager(users);
+        // Not the manager itself: as a UserDetailsPasswordService it would have every password re-hashed
+        // at Spring's default work factor on first login, making each later request pay for it.
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+        return manager::loadUserByUsername;
     }
 
     @Bean

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.equalityledger.api.common.FieldError;
 import org.springframework.http.HttpInputMessage;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -39,6 +39,8 @@ public class LedgerJsonConverter extends MappingJackson2HttpMessageConverter {
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .addHandler(new JsonProblems.Collector());
+        // {"reason": "x", "reason": 5} is ambiguous: refused, not read as its last value.
+        mapper.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // 2021.5 is not a year: a float for a whole number is refused, never truncated.
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("ledger-bounded-decimals")
@@ -53,7 +55,7 @@ public class LedgerJsonConverter extends MappingJackson2HttpMessageConverter {
         List<FieldError> found;
         try {
             value = super.read(type, contextClass, inputMessage);
-        } catch (HttpMessageNotReadableException e) {
+        } catch (HttpMessageConversionException e) {
             found = JsonProblems.end();
             List<FieldError> all = new java.util.ArrayList<>(found);
             all.addAll(JsonProblems.fromFailure(e.getCause() != null ? e.getCause() : e));
