@@ -90,10 +90,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String userId = auth.getName();
-        String id = sha256(String.join("\n", userId, request.getMethod(), request.getRequestURI(), key)
-                .getBytes(StandardCharsets.UTF_8));
-        String fingerprint = fingerprint(request, body);
-        Optional<IdempotencyStore.Claim> existing = store.claim(id, fingerprint, userId);
+        String id = recordId(userId, request.getMethod(), request.getRequestURI(), key);
+        String fingerprint = fingerprint(request.getQueryString(), body);
+        java.time.Instant startedAt = java.time.Instant.now();
+        Optional<IdempotencyStore.Claim> existing;
+        try {
+            existing = store.claim(id, fingerprint, userId, startedAt);
+        } catch (RuntimeException e) {
+            logger.error("The idempotency store failed", e);
+            problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, "idempotency keys cannot be checked just now; "
+                    + "nothing was done: retry later", Map.of());
+            return;
+        }
         if (existing.isPresent()) {
             IdempotencyStore.Claim claim = existing.get();
             if (!claim.fingerprint().equals(fingerprint)) {
@@ -101,7 +109,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         + "different request; use a new key for a new request", Map.of("rule", "idempotency-key.reused"));
             } else if (claim.answer() == null) {
                 problem(request, response, HttpStatus.CONFLICT, "the first request with this Idempotency-Key (started "
-                        + claim.startedAt() + ") is still in progress: retry later",
+                        + claim.startedAt() + ") is still in progress: retry later, with the same key",
                         Map.of("rule", "idempotency-key.in-progress"));
             } else {
                 replay(response, claim.answer());
@@ -114,14 +122,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(cached, recorded);
             int status = recorded.getStatus();
             if (status >= 200 && status < 300) {
-                store.complete(id, fingerprint, userId, new IdempotencyStore.Answer(status,
-                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentType(),
-                        new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8)));
-                completed = true;
+                try {
+                    store.complete(id, fingerprint, userId, startedAt, new IdempotencyStore.Answer(status,
+                            recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentType(),
+                            new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8)));
+                    completed = true;
+                } catch (RuntimeException e) {
+                    // The command is done; only its replay is lost. The answer still goes out.
+                    logger.error("Could not record the answer of idempotency key record " + id, e);
+                }
             }
         } finally {
             if (!completed) {
-                store.release(id);
+                try {
+                    store.release(id);
+                } catch (RuntimeException e) {
+                    logger.error("Could not release idempotency key record " + id, e);
+                }
             }
             recorded.copyBodyToResponse();
         }
@@ -141,8 +158,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(bytes);
     }
 
+    /** The id of a key's record: the user, method and path it was used with, and the key itself. */
+    static String recordId(String userId, String method, String path, String key) {
+        return sha256(String.join("\n", userId, method, path, key).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The request as a hash: its query and its body, JSON with its keys in order when it is JSON. */
-    private String fingerprint(HttpServletRequest request, byte[] body) {
+    String fingerprint(String queryString, byte[] body) {
         byte[] content = body;
         try {
             if (body.length > 0) {
@@ -152,7 +174,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (IOException e) {
             content = body;
         }
-        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        String query = queryString == null ? "" : queryString;
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.writeBytes(query.getBytes(StandardCharsets.UTF_8));
         all.write(0);

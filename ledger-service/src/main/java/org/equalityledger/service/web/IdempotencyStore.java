@@ -36,13 +36,13 @@ public class IdempotencyStore {
     }
 
     /** Claims the key for a request; empty when claimed, else what was there already. */
-    public Optional<Claim> claim(String id, String fingerprint, String userId) {
+    public Optional<Claim> claim(String id, String fingerprint, String userId, Instant startedAt) {
         try {
             keys.insertOne(new Document("_id", id)
                     .append("fingerprint", fingerprint)
                     .append("user", userId)
                     .append("state", "in-progress")
-                    .append("startedAt", Instant.now().toString()));
+                    .append("startedAt", startedAt.toString()));
             return Optional.empty();
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -52,20 +52,23 @@ public class IdempotencyStore {
         Document doc = keys.find(Filters.eq("_id", id)).first();
         if (doc == null) {
             // The first request failed and released the key meanwhile: claim it again.
-            return claim(id, fingerprint, userId);
+            return claim(id, fingerprint, userId, startedAt);
         }
         Answer answer = "done".equals(doc.getString("state"))
                 ? new Answer(doc.getInteger("status"), doc.getString("location"), doc.getString("contentType"),
                 doc.getString("body"))
                 : null;
-        return Optional.of(new Claim(doc.getString("fingerprint"), Instant.parse(doc.getString("startedAt")), answer));
+        String startedAt = doc.getString("startedAt");
+        return Optional.of(new Claim(doc.getString("fingerprint"), startedAt == null ? null : Instant.parse(startedAt),
+                answer));
     }
 
-    public void complete(String id, String fingerprint, String userId, Answer answer) {
+    public void complete(String id, String fingerprint, String userId, Instant startedAt, Answer answer) {
         keys.replaceOne(Filters.eq("_id", id), new Document("_id", id)
                 .append("fingerprint", fingerprint)
                 .append("user", userId)
                 .append("state", "done")
+                .append("startedAt", startedAt.toString())
                 .append("status", answer.status())
                 .append("location", answer.location())
                 .append("contentType", answer.contentType())
