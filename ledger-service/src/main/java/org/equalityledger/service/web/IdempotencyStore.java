@@ -58,9 +58,9 @@ public class IdempotencyStore {
                 ? new Answer(doc.getInteger("status"), doc.getString("location"), doc.getString("contentType"),
                 doc.getString("body"))
                 : null;
-        String startedAt = doc.getString("startedAt");
-        return Optional.of(new Claim(doc.getString("fingerprint"), startedAt == null ? null : Instant.parse(startedAt),
-                answer));
+        String firstStarted = doc.getString("startedAt");
+        return Optional.of(new Claim(doc.getString("fingerprint"),
+                firstStarted == null ? null : Instant.parse(firstStarted), answer));
     }
 
     public void complete(String id, String fingerprint, String userId, Instant startedAt, Answer answer) {

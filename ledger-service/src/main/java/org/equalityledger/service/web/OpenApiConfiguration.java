@@ -34,8 +34,7 @@ public class OpenApiConfiguration {
 
     static final String PROBLEM = "Problem";
 
-    @Bean
-    OpenAPI ledgerOpenApi() {
+    static Schema<?> problemSchema() {
         Schema<?> fieldError = new ObjectSchema()
                 .addProperty("field", new StringSchema().example("details.financial.currency"))
                 .addProperty("message", new StringSchema().example("must be an ISO 4217 currency code, e.g. USD"));
@@ -50,6 +49,11 @@ public class OpenApiConfiguration {
                         .description("400 only: every bad field"))
                 .addProperty("rule", new StringSchema().example("commitment.period.too-long")
                         .description("409 and 422: the rule that refused the request, or concurrent-change"));
+        return problem;
+    }
+
+    @Bean
+    OpenAPI ledgerOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Equality Ledger API").version("1")
                         .description("""
@@ -70,7 +74,6 @@ public class OpenApiConfiguration {
                                 Demo accounts (embedded mode only), password `demo`: secretariat, leader-gac, \
                                 leader-ac-ejr, leader-ac-gbv, ally-demo, ally-partner, auditor."""))
                 .components(new Components()
-                        .addSchemas(PROBLEM, problem)
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("basic").description("demo accounts (embedded mode)"))
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
@@ -87,20 +90,28 @@ public class OpenApiConfiguration {
                 "403", "refused: the user's roles do not allow it",
                 "404", "unknown id",
                 "409", "refused by a rule (`rule`), or changed concurrently (`concurrent-change`)");
-        return openApi -> openApi.getPaths().forEach((path, item) -> {
-            if (!path.startsWith("/api/")) {
-                return;
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
             }
-            item.readOperationsMap().forEach((method, operation) -> {
-                errors.forEach((code, description) -> {
-                    if (operation.getResponses().get(code) == null) {
-                        operation.getResponses().addApiResponse(code, problem(description));
-                    }
-                });
-                if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
-                    commandExtras(operation);
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getPaths().forEach((path, item) -> addProblems(path, item, errors));
+        };
+    }
+
+    private static void addProblems(String path, PathItem item, Map<String, String> errors) {
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        item.readOperationsMap().forEach((method, operation) -> {
+            errors.forEach((code, description) -> {
+                if (operation.getResponses().get(code) == null) {
+                    operation.getResponses().addApiResponse(code, problem(description));
                 }
             });
+            if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+                commandExtras(operation);
+            }
         });
     }
 
