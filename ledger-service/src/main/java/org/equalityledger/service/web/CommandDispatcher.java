@@ -1,11 +1,13 @@
 package org.equalityledger.service.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.equalityledger.api.common.Actor;
+import org.equalityledger.api.common.FieldError;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,11 @@ public class CommandDispatcher {
     }
 
     public void send(Object command, Actor actor, String reason) {
+        List<FieldError> bodyErrors = BodyErrors.get();
+        if (!bodyErrors.isEmpty()) {
+            // Never dispatch a command read from a body that had bad values (they were read as nulls).
+            throw new BadRequestBody(bodyErrors, null);
+        }
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(ACTOR, actor.userId());
         if (reason != null && !reason.isBlank()) {

@@ -63,7 +63,11 @@ public class LedgerJsonConverter extends MappingJackson2HttpMessageConverter {
         }
         found = JsonProblems.end();
         if (!found.isEmpty()) {
-            throw new BadRequestBody(found, null);
+            if (value == null) {
+                throw new BadRequestBody(found, null);
+            }
+            // Read with nulls in place of the bad values: the command's own checks name the rest.
+            BodyErrors.set(found);
         }
         return value;
     }

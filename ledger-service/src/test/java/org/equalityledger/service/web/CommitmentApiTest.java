@@ -311,8 +311,13 @@ class CommitmentApiTest {
         report.put("evidenceLinks", List.of("ftp://example.org/x"));
         report.put("peopleReached", -1);
 
-        assertBadFields(api.post(ALLY, "/api/commitments/" + id + "/reports", Map.of("year", 2022, "report", report)),
-                "report.status", "report.indicatorValues.CARE-JOBS");
+        ResponseEntity<JsonNode> bad = api.post(ALLY, "/api/commitments/" + id + "/reports",
+                Map.of("year", 1999, "report", report));
+        // wrong types and enum values are named together with what the command's own checks find
+        assertBadFields(bad, "report.status", "report.indicatorValues.CARE-JOBS", "year", "report.narrative",
+                "report.peopleReached", "report.evidenceLinks[0]");
+        assertThat(bad.getBody().path("errors").findValuesAsText("field"))
+                .filteredOn("report.status"::equals).hasSize(1);
         Map<String, Object> unknownIndicator = new LinkedHashMap<>(report("ON_TRACK", "ok"));
         unknownIndicator.put("indicatorValues", Map.of("WOMEN-HIRED", 3));
         assertBadFields(api.post(ALLY, "/api/commitments/" + id + "/reports",
