@@ -21,7 +21,9 @@ public final class ProblemResponses {
                              HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         try {
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+            if (request.getRequestURI() != null && !request.getRequestURI().contains("//")) {
+                problem.setInstance(java.net.URI.create(request.getRequestURI()));
+            }
         } catch (IllegalArgumentException e) {
             // not a URI we can echo: leave the instance out
         }

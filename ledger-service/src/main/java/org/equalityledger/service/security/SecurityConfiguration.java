@@ -27,6 +27,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -85,6 +86,13 @@ public class SecurityConfiguration {
             log.info("Logins: bearer tokens of the OIDC issuer {}", issuer);
         }
         return http.build();
+    }
+
+    /** A path the firewall refuses (e.g. {@code //}, encoded slashes): a 400 problem document. */
+    @Bean
+    RequestRejectedHandler problemOnRejectedRequest(ObjectMapper json) {
+        return (request, response, e) -> ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST,
+                "the request's path or headers are not acceptable");
     }
 
     @Bean

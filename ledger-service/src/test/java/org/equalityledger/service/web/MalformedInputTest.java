@@ -2,6 +2,7 @@ package org.equalityledger.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.equalityledger.service.support.Api.ALLY;
+import static org.equalityledger.service.support.Api.AUDITOR;
 import static org.equalityledger.service.support.Api.LEADER_GAC;
 import static org.equalityledger.service.support.Api.SECRETARIAT;
 import static org.equalityledger.service.support.Api.assertProblem;
@@ -172,6 +173,15 @@ class MalformedInputTest {
         assertProblem(api.get(ALLY, "/api/no-such-thing"), HttpStatus.NOT_FOUND);
         assertProblem(api.post(ALLY, "/api/no-such-thing", Map.of()), HttpStatus.NOT_FOUND);
         assertProblem(api.get(ALLY, "/api/commitments"), HttpStatus.METHOD_NOT_ALLOWED);
+        // paths the firewall refuses, or the client normalises into unknown ones: a 4xx problem either way
+        for (ResponseEntity<com.fasterxml.jackson.databind.JsonNode> odd : List.of(
+                api.get(AUDITOR, "/api/commitments//history"),
+                api.post(ALLY, "/api/commitments/%2e%2e/withdrawal", Map.of("reason", "r")),
+                api.post(ALLY, "/api/commitments/a%2Fb/withdrawal", Map.of("reason", "r")))) {
+            assertThat(odd.getStatusCode().is4xxClientError()).as("%s", odd).isTrue();
+            assertThat(odd.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .as("%s", odd).isTrue();
+        }
         assertProblem(api.exchange(SECRETARIAT, HttpMethod.DELETE, "/api/initiatives", null, Map.of()),
                 HttpStatus.METHOD_NOT_ALLOWED);
         assertProblem(api.exchange(SECRETARIAT, HttpMethod.PUT, "/api/reporting-cycles", "{}", Map.of()),
