@@ -49,6 +49,13 @@ public final class Api {
         this.ledger = ledger;
     }
 
+    private final Map<String, TestRestTemplate> clients = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A client logged in as {@code user} (none when null), reused so that connections are kept alive. */
+    public TestRestTemplate as(String user) {
+        return user == null ? http : clients.computeIfAbsent(user, u -> http.withBasicAuth(u, PASSWORD));
+    }
+
     public static int freeYear() {
         return FREE_YEARS.getAndDecrement();
     }
@@ -90,7 +97,7 @@ public final class Api {
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
-        TestRestTemplate client = user == null ? http : http.withBasicAuth(user, PASSWORD);
+        TestRestTemplate client = as(user);
         ResponseEntity<String> response = client.exchange(path, method, new HttpEntity<>(payload, h), String.class);
         JsonNode json;
         try {

@@ -137,9 +137,12 @@ class MalformedInputTest {
                             '}'}), head);
             check(failures, path.getKey(), "text/plain", send(path.getValue(), path.getKey(), MediaType.TEXT_PLAIN,
                     "{}".getBytes(StandardCharsets.UTF_8)), head);
-            check(failures, path.getKey(), "2 MB body", send(path.getValue(), path.getKey(),
-                    MediaType.APPLICATION_JSON, ("{\"reason\":\"" + "x".repeat(2 << 20) + "\"}")
-                            .getBytes(StandardCharsets.UTF_8)), head);
+        }
+        // The size limit is the same for every path: three suffice.
+        for (String path : List.copyOf(paths.keySet()).subList(0, 3)) {
+            long head = api.head();
+            check(failures, path, "2 MB body", send(paths.get(path), path, MediaType.APPLICATION_JSON,
+                    ("{\"reason\":\"" + "x".repeat(2 << 20) + "\"}").getBytes(StandardCharsets.UTF_8)), head);
         }
         assertThat(failures).isEmpty();
     }
@@ -160,8 +163,7 @@ class MalformedInputTest {
     private ResponseEntity<String> send(String user, String path, MediaType type, byte[] body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
-        return http.withBasicAuth(user, Api.PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
-                String.class);
+        return api.as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 
     private static String abbreviate(String body) {
