@@ -2,9 +2,16 @@ package org.equalityledger.service.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolver;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -44,25 +51,52 @@ public class AggregateReferenceData implements ReferenceData {
 
     /** Reference data read from {@code eventStore} through non-locking event-sourcing repositories. */
     public static AggregateReferenceData readingFrom(EventStore eventStore) {
-        return new AggregateReferenceData(readOnly(Initiative.class, eventStore),
-                readOnly(CommitmentMaker.class, eventStore), readOnly(ReportingCycle.class, eventStore));
+        AtomicReference<ReferenceData> self = new AtomicReference<>();
+        AggregateReferenceData data = new AggregateReferenceData(readOnly(Initiative.class, eventStore, self),
+                readOnly(CommitmentMaker.class, eventStore, self), readOnly(ReportingCycle.class, eventStore, self));
+        self.set(data);
+        return data;
     }
 
-    private static <A> Repository<A> readOnly(Class<A> type, EventStore eventStore) {
+    /**
+     * The aggregates' command handlers take a {@link ReferenceData} parameter, which the model of
+     * these repositories must be able to resolve although they never run a handler: it resolves to
+     * this reference data itself. (Without it, building the model fails outside tests, where no
+     * fixture resolver from axon-test is on the classpath.)
+     */
+    private static <A> Repository<A> readOnly(Class<A> type, EventStore eventStore,
+                                              AtomicReference<ReferenceData> self) {
+        ParameterResolverFactory referenceData = (executable, parameters, index) ->
+                ReferenceData.class.equals(parameters[index].getType()) ? new ParameterResolver<Object>() {
+                    @Override
+                    public Object resolveParameterValue(Message<?> message) {
+                        return self.get();
+                    }
+
+                    @Override
+                    public boolean matches(Message<?> message) {
+                        return true;
+                    }
+                } : null;
         return EventSourcingRepository.builder(type)
                 .eventStore(eventStore)
                 .lockFactory(NullLockFactory.INSTANCE)
+                .parameterResolverFactory(MultiParameterResolverFactory.ordered(
+                        ClasspathParameterResolverFactory.forClass(type), referenceData))
                 .build();
     }
 
     @Override
     public Optional<InitiativeFacts> initiative(String initiativeId) {
-        return read(initiatives, initiativeId, initiative -> initiative.facts(DomainClock.today()));
+        // A stream of another kind of aggregate loads as an initiative that was never launched: none.
+        return read(initiatives, initiativeId, initiative -> initiative.facts(DomainClock.today()))
+                .filter(facts -> facts.initiativeId() != null && facts.kind() != null);
     }
 
     @Override
     public Optional<MakerFacts> maker(String makerId) {
-        return read(makers, makerId, CommitmentMaker::facts);
+        return read(makers, makerId, CommitmentMaker::facts)
+                .filter(facts -> facts.makerId() != null && facts.stakeholderGroup() != null);
     }
 
     @Override
@@ -85,7 +119,8 @@ public class AggregateReferenceData implements ReferenceData {
     private static <A, R> Optional<R> load(Repository<A> repository, String id, Function<A, R> question) {
         try {
             return Optional.ofNullable(repository.load(id).invoke(question));
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // No stream with this id, or the stream of another kind of aggregate: not one of these.
             return Optional.empty();
         }
     }

@@ -1,0 +1,31 @@
+package org.equalityledger.service.config;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.store.LedgerStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The reference set loader: on in embedded mode unless {@code ledger.reference-set.load=false}; off with a real MongoDB unless true. */
+@Configuration(proxyBeanMethods = false)
+public class ApiConfiguration {
+
+    @Bean
+    ReferenceSetLoader referenceSetLoader(CommandGateway commandGateway, MongoLedgerStorageEngine ledger) {
+        return new ReferenceSetLoader(commandGateway, ledger);
+    }
+
+    @Bean
+    org.springframework.boot.ApplicationRunner referenceSetAtStart(ObjectProvider<ReferenceSetLoader> loader,
+                                                                   LedgerStoreProperties store, Environment env) {
+        Boolean configured = env.getProperty("ledger.reference-set.load", Boolean.class);
+        boolean load = configured != null ? configured : store.embedded();
+        return args -> {
+            if (load) {
+                loader.getObject().load();
+            }
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package org.equalityledger.service.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.equalityledger.api.commitment.CommitmentAmended;
+import org.equalityledger.api.commitment.CommitmentDetails;
+import org.equalityledger.api.commitment.CommitmentPledged;
+import org.equalityledger.api.common.Actor;
+import org.equalityledger.api.common.NotPermittedException;
+import org.equalityledger.api.common.Role;
+import org.equalityledger.core.LedgerEntry;
+import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A commitment's history: its stored events as the ledger holds them (position, sequence, hash links),
+ * each with its payload as read today (upcast to the current revision) and who did it, when and why.
+ */
+@Component
+public class CommitmentHistories {
+
+    private final MongoLedgerStorageEngine ledger;
+    private final EventStore eventStore;
+    private final ObjectMapper json;
+
+    public CommitmentHistories(MongoLedgerStorageEngine ledger, EventStore eventStore, ObjectMapper json) {
+        this.ledger = ledger;
+        this.eventStore = eventStore;
+        this.json = json;
+    }
+
+    @Schema(description = "Every stored event of a commitment, in order")
+    public record History(String commitmentId, List<Event> events) {
+    }
+
+    @Schema(description = "One stored event")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Event(
+            @Schema(description = "position in the whole ledger") long position,
+            @Schema(description = "sequence within the commitment, from 0") long sequence,
+            @Schema(description = "SHA-256 of the stored event") String hash,
+            @Schema(description = "hash of the commitment's previous event; null for the first") String previousHash,
+            String eventId,
+            @Schema(example = "CommitmentPledged") String type,
+            String revision,
+            @Schema(description = "when the ledger recorded it") String recordedAt,
+            @Schema(description = "the user who did it") String actor,
+            @Schema(description = "the user's reason, where given") String reason,
+            String correlationId,
+            @Schema(description = "the event's payload") JsonNode payload) {
+    }
+
+    public History of(String commitmentId, Actor reader) {
+        List<LedgerEntry> entries = ledger.entriesOf(commitmentId);
+        if (entries.isEmpty() || !"Commitment".equals(entries.get(0).aggregateType())) {
+            throw new UnknownResourceException("no commitment has the id " + commitmentId);
+        }
+        Map<Long, DomainEventMessage<?>> messages = new HashMap<>();
+        eventStore.readEvents(commitmentId).asStream().forEach(m -> messages.put(m.getSequenceNumber(), m));
+        mayRead(reader, commitmentId, messages.values());
+        List<Event> events = new ArrayList<>();
+        for (LedgerEntry entry : entries) {
+            DomainEventMessage<?> message = messages.get(entry.sequence());
+            JsonNode payload;
+            MetaData metadata;
+            String type;
+            if (message != null) {
+                payload = json.valueToTree(message.getPayload());
+                metadata = message.getMetaData();
+                type = message.getPayloadType().getSimpleName();
+            } else {
+                payload = readOrText(entry.payload());
+                metadata = MetaData.emptyInstance();
+                type = entry.payloadType().substring(entry.payloadType().lastIndexOf('.') + 1);
+            }
+            String reason = payload.hasNonNull("reason") ? payload.get("reason").asText()
+                    : text(metadata.get("reason"));
+            Object recordedAt = metadata.get("recordedAt");
+            events.add(new Event(entry.position(), entry.sequence(), entry.hash(), entry.previousHash(),
+                    entry.eventId(), type, entry.payloadRevision(),
+                    recordedAt != null ? recordedAt.toString() : entry.recordedAt(),
+                    text(metadata.get("actor")) != null ? text(metadata.get("actor")) : text(payload.get("by")),
+                    reason, text(metadata.get("correlationId")), payload));
+        }
+        return new History(commitmentId, events);
+    }
+
+    /**
+     * Secretariat and auditors read every history; the leadership of an initiative the commitment
+     * targets (or targeted) and the allies of its maker or of a co-maker (present or past) read its own.
+     */
+    private static void mayRead(Actor reader, String commitmentId, Iterable<DomainEventMessage<?>> events) {
+        if (reader.has(Role.SECRETARIAT) || reader.has(Role.AUDITOR)) {
+            return;
+        }
+        Set<String> makers = new LinkedHashSet<>();
+        Set<String> initiatives = new LinkedHashSet<>();
+        for (DomainEventMessage<?> event : events) {
+            CommitmentDetails details = null;
+            if (event.getPayload() instanceof CommitmentPledged pledged) {
+                makers.add(pledged.makerId());
+                details = pledged.details();
+            } else if (event.getPayload() instanceof CommitmentAmended amended) {
+                details = amended.details();
+            }
+            if (details != null) {
+                makers.addAll(details.coMakerIds());
+                initiatives.addAll(details.targetedInitiatives());
+            }
+        }
+        if (makers.stream().noneMatch(reader::actsFor) && initiatives.stream().noneMatch(reader::leads)) {
+            throw new NotPermittedException("the history of commitment " + commitmentId + " is for the secretariat, "
+                    + "auditors, the leadership of its initiatives and the allies of its makers");
+        }
+    }
+
+    private JsonNode readOrText(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (java.io.IOException e) {
+            return json.getNodeFactory().textNode(payload);
+        }
+    }
+
+    private static String text(Object value) {
+        if (value instanceof JsonNode node) {
+            return node.isNull() || node.isMissingNode() ? null : node.asText();
+        }
+        return value == null ? null : value.toString();
+    }
+}
