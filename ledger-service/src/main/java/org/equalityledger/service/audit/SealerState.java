@@ -11,13 +11,11 @@ import java.util.UUID;
 
 import org.bson.Document;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -38,6 +36,7 @@ public final class SealerState {
     private final String holder;
     private final Duration lease;
     private final Clock clock;
+    private volatile boolean exists;
 
     public SealerState(MongoDatabase database, Duration lease, Clock clock) {
         this.state = database.getCollection(COLLECTION);
@@ -60,19 +59,16 @@ public final class SealerState {
     /** Takes or renews the lease; false if another instance holds it. */
     public boolean acquire() {
         long now = clock.millis();
-        try {
-            Document doc = state.findOneAndUpdate(
-                    and(eq("_id", ID), or(eq("holder", holder), lt("leaseUntil", now))),
-                    Updates.combine(Updates.set("holder", holder), Updates.set("leaseUntil", now + lease.toMillis())),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return doc != null && holder.equals(doc.getString("holder"));
-        } catch (MongoCommandException | MongoWriteException e) {
-            // The filter missed because another holds it, and the upsert hit the existing _id.
-            if (isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
+        if (!exists) {
+            // Made once, on _id equality alone, so that the lease below never needs an upsert.
+            state.updateOne(eq("_id", ID), Updates.setOnInsert("leaseUntil", 0L), new UpdateOptions().upsert(true));
+            exists = true;
         }
+        Document doc = state.findOneAndUpdate(
+                and(eq("_id", ID), or(eq("holder", holder), lt("leaseUntil", now))),
+                Updates.combine(Updates.set("holder", holder), Updates.set("leaseUntil", now + lease.toMillis())),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return doc != null && holder.equals(doc.getString("holder"));
     }
 
     public void release() {
@@ -94,12 +90,5 @@ public final class SealerState {
     private static long number(Document doc, String field) {
         Object value = doc.get(field);
         return value instanceof Number n ? n.longValue() : 0;
-    }
-
-    private static boolean isDuplicateKey(RuntimeException e) {
-        if (e instanceof MongoWriteException w) {
-            return w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-        }
-        return ErrorCategory.fromErrorCode(((MongoCommandException) e).getErrorCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 }
