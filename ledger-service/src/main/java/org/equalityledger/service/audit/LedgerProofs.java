@@ -32,7 +32,7 @@ public final class LedgerProofs {
             throw AuditProblem.badRequest("position " + position + " is not in a tree of " + size + " entries");
         }
         byte[] leaf = tree.leafHash(position);
-        String entryHash = reader.entryAt(position).map(LedgerReader.StoredEntry::storedHash).orElse(null);
+        String entryHash = reader.storedHashAt(position).orElse(null);
         if (entryHash == null || !entryHash.matches("[0-9a-f]{64}")
                 || !MessageDigest.isEqual(Merkle.leafHash(HexFormat.of().parseHex(entryHash)), leaf)) {
             throw AuditProblem.conflict("the event stored at position " + position + " no longer matches the sealed "

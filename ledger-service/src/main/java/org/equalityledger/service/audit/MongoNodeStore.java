@@ -1,11 +1,13 @@
 package org.equalityledger.service.audit;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,44 +18,49 @@ import org.equalityledger.core.merkle.NodeStore;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 
 /**
- * The Merkle log's complete subtrees in MongoDB, one document per node:
- * {@code {_id: "level:index", hash: BinData(32 bytes)}}.
+ * The Merkle log's complete subtrees in MongoDB, in tiles of {@value #TILE} nodes of one level:
+ *
+ * <pre>{_id: "level:tile", hashes: BinData(128 × 32 bytes), present: BinData(16 bytes, one bit per node)}</pre>
+ *
+ * Node {@code (level, index)} sits in tile {@code index / 128} of its level, at slot {@code index % 128}.
+ * A tile rather than a document per node: two and a half million events make five million nodes, but
+ * only some forty thousand tiles, and an append writes a handful of them.
  *
  * <p>Reads are {@code _id} equality or {@code $in}, which every server answers from its primary index.
  * A node is written once: writing the same hash again (an append retried after a crash or by the next
- * lease holder) is accepted, a different hash is refused.
+ * lease holder) is accepted, a different hash is refused. A tile is replaced only if it is still as it
+ * was read, so two writers cannot undo each other's nodes.
  */
 public final class MongoNodeStore implements NodeStore {
 
     public static final String COLLECTION = "ledger_merkle_nodes";
-    private static final String HASH = "hash";
-    private static final int MAX_BATCH = 10_000;
+    static final int TILE = 128;
+    private static final int HASH = Merkle.HASH_SIZE;
+    private static final int MAX_IDS = 2_000;
+    private static final int MAX_RETRIES = 10;
 
-    private final MongoCollection<Document> nodes;
+    private final MongoCollection<Document> tiles;
 
     public MongoNodeStore(MongoDatabase database) {
-        this(database.getCollection(COLLECTION));
+        this.tiles = database.getCollection(COLLECTION);
     }
 
-    MongoNodeStore(MongoCollection<Document> nodes) {
-        this.nodes = nodes;
-    }
-
-    static String id(int level, long index) {
-        return level + ":" + index;
+    static String tileId(int level, long index) {
+        return level + ":" + index / TILE;
     }
 
     @Override
     public byte[] get(int level, long index) {
-        Document doc = nodes.find(eq("_id", id(level, index))).first();
-        return doc == null ? null : hash(doc);
+        return getAll(List.of(new NodeId(level, index))).get(0);
     }
 
     @Override
@@ -63,74 +70,136 @@ public final class MongoNodeStore implements NodeStore {
 
     @Override
     public List<byte[]> getAll(List<NodeId> wanted) {
-        Map<String, byte[]> found = new HashMap<>();
-        for (int from = 0; from < wanted.size(); from += MAX_BATCH) {
-            List<String> ids = wanted.subList(from, Math.min(wanted.size(), from + MAX_BATCH)).stream()
-                    .map(n -> id(n.level(), n.index())).toList();
-            for (Document doc : nodes.find(in("_id", ids))) {
-                found.put(doc.getString("_id"), hash(doc));
-            }
-        }
+        Map<String, Tile> found = read(wanted.stream().map(n -> tileId(n.level(), n.index())).distinct().toList());
         List<byte[]> hashes = new ArrayList<>(wanted.size());
         for (NodeId node : wanted) {
-            hashes.add(found.get(id(node.level(), node.index())));
+            Tile tile = found.get(tileId(node.level(), node.index()));
+            hashes.add(tile == null ? null : tile.get((int) (node.index() % TILE)));
         }
         return hashes;
     }
 
     @Override
     public void putAll(Map<NodeId, byte[]> written) {
-        List<Map.Entry<NodeId, byte[]>> all = new ArrayList<>(written.entrySet());
-        for (int from = 0; from < all.size(); from += MAX_BATCH) {
-            insert(all.subList(from, Math.min(all.size(), from + MAX_BATCH)));
+        Map<String, Map<Integer, byte[]>> byTile = new LinkedHashMap<>();
+        for (Map.Entry<NodeId, byte[]> node : written.entrySet()) {
+            byte[] hash = node.getValue();
+            if (hash == null || hash.length != HASH) {
+                throw new IllegalArgumentException("a node hash has " + HASH + " bytes");
+            }
+            NodeId id = node.getKey();
+            byTile.computeIfAbsent(tileId(id.level(), id.index()), t -> new HashMap<>())
+                    .put((int) (id.index() % TILE), hash);
+        }
+        for (int attempt = 0; !byTile.isEmpty(); attempt++) {
+            if (attempt == MAX_RETRIES) {
+                throw new IllegalStateException("the Merkle node tiles " + byTile.keySet() + " kept changing under this write");
+            }
+            write(byTile);
         }
     }
 
-    private void insert(List<Map.Entry<NodeId, byte[]>> batch) {
-        List<Document> docs = new ArrayList<>(batch.size());
-        for (Map.Entry<NodeId, byte[]> node : batch) {
-            byte[] hash = node.getValue();
-            if (hash == null || hash.length != Merkle.HASH_SIZE) {
-                throw new IllegalArgumentException("a node hash has " + Merkle.HASH_SIZE + " bytes");
+    /** Writes what it can; leaves in {@code byTile} the tiles another writer changed meanwhile. */
+    private void write(Map<String, Map<Integer, byte[]>> byTile) {
+        Map<String, Tile> existing = read(new ArrayList<>(byTile.keySet()));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (Map.Entry<String, Map<Integer, byte[]>> entry : byTile.entrySet()) {
+            String id = entry.getKey();
+            Tile before = existing.get(id);
+            Tile after = before == null ? new Tile() : before.copy();
+            boolean changed = false;
+            for (Map.Entry<Integer, byte[]> node : entry.getValue().entrySet()) {
+                byte[] stored = after.get(node.getKey());
+                if (stored == null) {
+                    after.set(node.getKey(), node.getValue());
+                    changed = true;
+                } else if (!Arrays.equals(stored, node.getValue())) {
+                    String level = id.substring(0, id.indexOf(':'));
+                    long index = Long.parseLong(id.substring(id.indexOf(':') + 1)) * TILE + node.getKey();
+                    throw new IllegalStateException("Merkle node (" + level + ", " + index
+                            + ") already holds another hash: the stored tree disagrees with the ledger");
+                }
             }
-            docs.add(new Document("_id", id(node.getKey().level(), node.getKey().index())).append(HASH, new Binary(hash)));
+            if (!changed) {
+                continue;
+            }
+            order.add(id);
+            Document doc = after.toDocument(id);
+            writes.add(before == null ? new InsertOneModel<>(doc)
+                    : new ReplaceOneModel<>(and(eq("_id", id), eq("present", new Binary(before.present))), doc));
         }
-        if (docs.isEmpty()) {
+        if (writes.isEmpty()) {
+            byTile.clear();
             return;
         }
-        List<Integer> duplicates = new ArrayList<>();
+        int done;
         try {
-            nodes.insertMany(docs, new InsertManyOptions().ordered(false));
+            BulkWriteResult result = tiles.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            done = result.getInsertedCount() + result.getMatchedCount();
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                duplicates.add(error.getIndex());
-            }
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || docs.size() != 1) {
+            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
-            duplicates.add(0);
+            done = -1;
         }
-        if (duplicates.isEmpty()) {
-            return;
+        if (done == writes.size()) {
+            byTile.clear();
         }
-        // Already there: fine if it is the same hash, an append done twice; anything else is refused.
-        List<NodeId> again = duplicates.stream().map(i -> batch.get(i).getKey()).toList();
-        List<byte[]> stored = getAll(again);
-        for (int i = 0; i < again.size(); i++) {
-            byte[] wanted = batch.get(duplicates.get(i)).getValue();
-            if (!Arrays.equals(stored.get(i), wanted)) {
-                throw new IllegalStateException("Merkle node (" + again.get(i).level() + ", " + again.get(i).index()
-                        + ") already holds another hash: the stored tree disagrees with the ledger");
-            }
-        }
+        // Otherwise some tile was written by another meanwhile: merging again is safe, as every write checks.
     }
 
-    private static byte[] hash(Document doc) {
-        Object value = doc.get(HASH);
-        return value instanceof Binary binary ? binary.getData() : null;
+    private Map<String, Tile> read(List<String> ids) {
+        Map<String, Tile> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += MAX_IDS) {
+            for (Document doc : tiles.find(in("_id", ids.subList(from, Math.min(ids.size(), from + MAX_IDS))))) {
+                found.put(doc.getString("_id"), Tile.of(doc));
+            }
+        }
+        return found;
+    }
+
+    private static final class Tile {
+        final byte[] hashes;
+        final byte[] present;
+
+        Tile() {
+            this(new byte[TILE * HASH], new byte[TILE / 8]);
+        }
+
+        private Tile(byte[] hashes, byte[] present) {
+            this.hashes = hashes;
+            this.present = present;
+        }
+
+        static Tile of(Document doc) {
+            Object hashes = doc.get("hashes");
+            Object present = doc.get("present");
+            if (!(hashes instanceof Binary h) || !(present instanceof Binary p)
+                    || h.getData().length != TILE * HASH || p.getData().length != TILE / 8) {
+                throw new IllegalStateException("the Merkle node tile " + doc.get("_id") + " is malformed");
+            }
+            return new Tile(h.getData(), p.getData());
+        }
+
+        Tile copy() {
+            return new Tile(hashes.clone(), present.clone());
+        }
+
+        byte[] get(int slot) {
+            if ((present[slot >>> 3] & (1 << (slot & 7))) == 0) {
+                return null;
+            }
+            return Arrays.copyOfRange(hashes, slot * HASH, (slot + 1) * HASH);
+        }
+
+        void set(int slot, byte[] hash) {
+            System.arraycopy(hash, 0, hashes, slot * HASH, HASH);
+            present[slot >>> 3] |= (byte) (1 << (slot & 7));
+        }
+
+        Document toDocument(String id) {
+            return new Document("_id", id).append("hashes", new Binary(hashes)).append("present", new Binary(present));
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.equalityledger.core.LedgerEntry;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 
 /**
  * The stored events exactly as stored, for the audit: each event's fields and the hash stored beside
@@ -27,6 +28,8 @@ public final class LedgerReader {
 
     /** Positions asked for by one probe: a commit starts at each of them or at none. */
     public static final int DEFAULT_WINDOW = 256;
+    /** Covers the engine's largest commit (1,000 events). */
+    private static final int HASH_LOOKBACK = 1_024;
 
     private final LedgerCommitStore store;
     private final MongoCollection<Document> commits;
@@ -84,6 +87,34 @@ public final class LedgerReader {
     public Optional<StoredEntry> entryAt(long position) {
         List<StoredEntry> batch = cursor(position, 1).next();
         return batch.isEmpty() || batch.get(0).position() != position ? Optional.empty() : Optional.of(batch.get(0));
+    }
+
+    /**
+     * The hash stored for the event at a position, reading only hashes: one probe over the positions a
+     * commit holding it can start at, then the slower walk back if a commit were ever longer.
+     */
+    public Optional<String> storedHashAt(long position) {
+        if (position < 0) {
+            return Optional.empty();
+        }
+        List<Long> ids = LongStream.rangeClosed(Math.max(0, position - HASH_LOOKBACK + 1), position).boxed().toList();
+        Document holder = null;
+        for (Document doc : commits.find(in(LedgerCommit.ID, ids))
+                .projection(Projections.include(LedgerCommit.ID, LedgerCommit.EVENTS + ".hash"))) {
+            Object id = doc.get(LedgerCommit.ID);
+            if (id instanceof Number n && (holder == null || n.longValue() > holder.get(LedgerCommit.ID, Number.class).longValue())) {
+                holder = doc;
+            }
+        }
+        if (holder == null) {
+            return entryAt(position).map(StoredEntry::storedHash);
+        }
+        List<?> events = holder.get(LedgerCommit.EVENTS, List.class);
+        int index = (int) (position - holder.get(LedgerCommit.ID, Number.class).longValue());
+        if (events == null || index >= events.size() || !(events.get(index) instanceof Document event)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(event.get("hash") instanceof String hash ? hash : null);
     }
 
     public final class Cursor {

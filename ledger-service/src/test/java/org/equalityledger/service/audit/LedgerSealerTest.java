@@ -6,14 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.bson.Document;
 import org.equalityledger.core.checkpoint.Checkpoint;
 import org.equalityledger.core.merkle.ConsistencyProof;
 import org.equalityledger.core.merkle.InMemoryNodeStore;
-import org.equalityledger.core.merkle.Merkle;
 import org.equalityledger.core.merkle.MerkleLog;
 import org.equalityledger.service.eventstore.LedgerReader;
 import org.equalityledger.service.store.StoreTest;
@@ -145,9 +143,12 @@ class LedgerSealerTest {
         fixture.append("c-1", "c-2");
         fixture.sealer.seal();
         fixture.append("c-3");
-        byte[] forged = Merkle.leafHash(HexFormat.of().parseHex("00".repeat(32)));
+        // The node over leaves 0 and 1, the root at size 2, overwritten in its tile.
+        Document tile = fixture.database.getCollection(MongoNodeStore.COLLECTION).find(Filters.eq("_id", "1:0")).first();
+        byte[] hashes = tile.get("hashes", org.bson.types.Binary.class).getData();
+        hashes[0] ^= 1;
         fixture.database.getCollection(MongoNodeStore.COLLECTION)
-                .replaceOne(Filters.eq("_id", "1:0"), new Document("_id", "1:0").append("hash", new org.bson.types.Binary(forged)));
+                .updateOne(Filters.eq("_id", "1:0"), Updates.set("hashes", new org.bson.types.Binary(hashes)));
 
         LedgerSealer.Seal seal = fixture.sealer.seal();
 
