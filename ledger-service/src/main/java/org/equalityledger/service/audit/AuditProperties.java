@@ -21,5 +21,6 @@ public record AuditProperties(Duration checkpointInterval, Path signingKeyPath, 
     public AuditProperties {
         checkpointInterval = checkpointInterval == null ? Duration.ofMinutes(1) : checkpointInterval;
         sealerLease = sealerLease == null ? Duration.ofMinutes(2) : sealerLease;
+        signingKeyPath = signingKeyPath == null || signingKeyPath.toString().isBlank() ? null : signingKeyPath;
     }
 }
