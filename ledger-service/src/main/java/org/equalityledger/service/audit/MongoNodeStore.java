@@ -1,13 +1,11 @@
 package org.equalityledger.service.audit;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,14 +14,11 @@ import org.bson.types.Binary;
 import org.equalityledger.core.merkle.Merkle;
 import org.equalityledger.core.merkle.NodeStore;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 
 /**
@@ -35,10 +30,10 @@ import com.mongodb.client.model.WriteModel;
  * A tile rather than a document per node: two and a half million events make five million nodes, but
  * only some forty thousand tiles, and an append writes a handful of them.
  *
- * <p>Reads are {@code _id} equality or {@code $in}, which every server answers from its primary index.
- * A node is written once: writing the same hash again (an append retried after a crash or by the next
- * lease holder) is accepted, a different hash is refused. A tile is replaced only if it is still as it
- * was read, so two writers cannot undo each other's nodes.
+ * <p>Reads and writes are on {@code _id} equality or {@code $in}, which every server answers from its
+ * primary index. A node is written once: writing the same hash again (an append retried after a crash
+ * or by the next lease holder) is accepted, a different hash is refused. A write reads its tiles,
+ * checks them and replaces them: one writer at a time, which the sealer's lease sees to.
  */
 public final class MongoNodeStore implements NodeStore {
 
@@ -46,7 +41,6 @@ public final class MongoNodeStore implements NodeStore {
     static final int TILE = 128;
     private static final int HASH = Merkle.HASH_SIZE;
     private static final int MAX_IDS = 2_000;
-    private static final int MAX_RETRIES = 10;
 
     private final MongoCollection<Document> tiles;
 
@@ -81,7 +75,7 @@ public final class MongoNodeStore implements NodeStore {
 
     @Override
     public void putAll(Map<NodeId, byte[]> written) {
-        Map<String, Map<Integer, byte[]>> byTile = new LinkedHashMap<>();
+        Map<String, Map<Integer, byte[]>> byTile = new HashMap<>();
         for (Map.Entry<NodeId, byte[]> node : written.entrySet()) {
             byte[] hash = node.getValue();
             if (hash == null || hash.length != HASH) {
@@ -91,19 +85,12 @@ public final class MongoNodeStore implements NodeStore {
             byTile.computeIfAbsent(tileId(id.level(), id.index()), t -> new HashMap<>())
                     .put((int) (id.index() % TILE), hash);
         }
-        for (int attempt = 0; !byTile.isEmpty(); attempt++) {
-            if (attempt == MAX_RETRIES) {
-                throw new IllegalStateException("the Merkle node tiles " + byTile.keySet() + " kept changing under this write");
-            }
-            write(byTile);
-        }
+        write(byTile);
     }
 
-    /** Writes what it can; leaves in {@code byTile} the tiles another writer changed meanwhile. */
     private void write(Map<String, Map<Integer, byte[]>> byTile) {
         Map<String, Tile> existing = read(new ArrayList<>(byTile.keySet()));
         List<WriteModel<Document>> writes = new ArrayList<>();
-        List<String> order = new ArrayList<>();
         for (Map.Entry<String, Map<Integer, byte[]>> entry : byTile.entrySet()) {
             String id = entry.getKey();
             Tile before = existing.get(id);
@@ -121,32 +108,14 @@ public final class MongoNodeStore implements NodeStore {
                             + ") already holds another hash: the stored tree disagrees with the ledger");
                 }
             }
-            if (!changed) {
-                continue;
+            if (changed) {
+                // On _id alone: any other condition would make the embedded server scan the collection.
+                writes.add(new ReplaceOneModel<>(eq("_id", id), after.toDocument(id), new ReplaceOptions().upsert(true)));
             }
-            order.add(id);
-            Document doc = after.toDocument(id);
-            writes.add(before == null ? new InsertOneModel<>(doc)
-                    : new ReplaceOneModel<>(and(eq("_id", id), eq("present", new Binary(before.present))), doc));
         }
-        if (writes.isEmpty()) {
-            byTile.clear();
-            return;
+        if (!writes.isEmpty()) {
+            tiles.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
-        int done;
-        try {
-            BulkWriteResult result = tiles.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-            done = result.getInsertedCount() + result.getMatchedCount();
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-            done = -1;
-        }
-        if (done == writes.size()) {
-            byTile.clear();
-        }
-        // Otherwise some tile was written by another meanwhile: merging again is safe, as every write checks.
     }
 
     private Map<String, Tile> read(List<String> ids) {
