@@ -72,20 +72,25 @@ record LedgerCommit(long firstPosition, List<LedgerEntry> entries) {
         List<Document> events = doc.getList(EVENTS, Document.class);
         List<LedgerEntry> entries = new ArrayList<>(events.size());
         for (Document e : events) {
-            entries.add(new LedgerEntry(
-                    e.get("position", Number.class).longValue(),
-                    e.getString("eventId"),
-                    e.getString("aggregateType"),
-                    e.getString("aggregateId"),
-                    e.get("sequence", Number.class).longValue(),
-                    e.getString("payloadType"),
-                    e.getString("payloadRevision"),
-                    e.getString("recordedAt"),
-                    e.getString("payload"),
-                    e.getString("metadata"),
-                    e.getString("previousHash")));
+            entries.add(entryFromDocument(e));
         }
         return new LedgerCommit(doc.get(ID, Number.class).longValue(), entries);
+    }
+
+    /** One stored event's fields; throws if a field is missing or of the wrong type. */
+    static LedgerEntry entryFromDocument(Document e) {
+        return new LedgerEntry(
+                e.get("position", Number.class).longValue(),
+                e.getString("eventId"),
+                e.getString("aggregateType"),
+                e.getString("aggregateId"),
+                e.get("sequence", Number.class).longValue(),
+                e.getString("payloadType"),
+                e.getString("payloadRevision"),
+                e.getString("recordedAt"),
+                e.getString("payload"),
+                e.getString("metadata"),
+                e.getString("previousHash"));
     }
 
     /** The hash as stored, which verification compares with the hash recomputed from the fields. */

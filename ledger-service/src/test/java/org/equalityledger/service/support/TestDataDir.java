@@ -34,6 +34,14 @@ public class TestDataDir implements EnvironmentPostProcessor {
         if (uri != null && !uri.isBlank()) {
             properties.put("ledger.mongodb-uri", uri);
             properties.put("ledger.database", "service_test_" + System.nanoTime());
+            // Outside embedded mode the checkpoint key must be configured: a fresh one per context.
+            try {
+                java.nio.file.Path keys = Files.createTempDirectory("ledger-service-test-keys");
+                org.equalityledger.core.checkpoint.LedgerKeys.loadOrCreate(keys);
+                properties.put("ledger.audit.signing-key-path", keys.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         properties.put("ledger.embedded-fsync", "false");
         environment.getPropertySources().addFirst(new MapPropertySource("ledgerTestStore", properties));

@@ -1,0 +1,295 @@
+package org.equalityledger.service.audit;
+
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.equalityledger.core.checkpoint.Checkpoint;
+import org.equalityledger.core.merkle.MerkleLog;
+import org.equalityledger.core.verify.LedgerVerifier;
+import org.equalityledger.core.verify.VerificationResult;
+import org.equalityledger.service.eventstore.LedgerReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies the whole stored ledger: every hash recomputed from the stored fields, dense positions, each
+ * aggregate's chain, the Merkle root at every checkpoint and its signature (ledger-core's
+ * {@link LedgerVerifier}, the same code as the offline verifier); then that nothing lies past the end
+ * the walk found, and that the stored tree the proofs come from agrees with the checkpoints.
+ *
+ * <p>A verification runs in the caller's thread or in the background; either way its progress is kept
+ * and logged. The last few are remembered, in this instance's memory only.
+ */
+public final class LedgerVerification implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerVerification.class);
+    private static final int KEPT = 16;
+    private static final long LOG_EVERY_NANOS = 5_000_000_000L;
+
+    private final LedgerReader reader;
+    private final CheckpointStore checkpoints;
+    private final MongoNodeStore nodes;
+    private final SealerState state;
+    private final PublicKey key;
+    private final Clock clock;
+    private final int window;
+    private final Map<String, Verification> kept = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Verification> eldest) {
+            return size() > KEPT && eldest.getValue().finished();
+        }
+    };
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "ledger-verify");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public LedgerVerification(LedgerReader reader, CheckpointStore checkpoints, MongoNodeStore nodes, SealerState state,
+                              PublicKey key, Clock clock) {
+        this(reader, checkpoints, nodes, state, key, clock, LedgerReader.DEFAULT_WINDOW);
+    }
+
+    public LedgerVerification(LedgerReader reader, CheckpointStore checkpoints, MongoNodeStore nodes, SealerState state,
+                              PublicKey key, Clock clock, int window) {
+        this.reader = reader;
+        this.checkpoints = checkpoints;
+        this.nodes = nodes;
+        this.state = state;
+        this.key = key;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    /** Verifies now, in this thread. */
+    public Verification verify() {
+        Verification verification = register();
+        run(verification);
+        return verification;
+    }
+
+    /** Starts a verification in the background; they run one after another. */
+    public Verification start() {
+        Verification verification = register();
+        background.submit(() -> run(verification));
+        return verification;
+    }
+
+    public Optional<Verification> find(String id) {
+        synchronized (kept) {
+            return Optional.ofNullable(kept.get(id));
+        }
+    }
+
+    private Verification register() {
+        Verification verification = new Verification(UUID.randomUUID().toString(), clock.instant());
+        synchronized (kept) {
+            kept.put(verification.id(), verification);
+        }
+        return verification;
+    }
+
+    private void run(Verification job) {
+        try {
+            job.finish(check(job), clock.instant());
+        } catch (RuntimeException e) {
+            log.error("Verification {} could not run", job.id(), e);
+            job.finish(new VerificationResult(job.done(), 0, 0, null, -1,
+                    "the verification could not run: " + e), clock.instant());
+        }
+        VerificationResult result = job.result();
+        if (result.ok()) {
+            log.info("Verification {}: {} ({} events/s)", job.id(), result.message(), Math.round(job.eventsPerSecond()));
+        } else {
+            log.warn("Verification {}: {}", job.id(), result.message());
+        }
+    }
+
+    private VerificationResult check(Verification job) {
+        // Taken before the walk: what the walk must at least reach, however many events come meanwhile.
+        long commitsBefore = reader.commitCount();
+        long headMark = reader.headMark();
+        job.started(reader.endPosition());
+        List<Checkpoint> all;
+        try {
+            all = checkpoints.all();
+        } catch (IllegalStateException e) {
+            return new VerificationResult(0, 0, 0, null, -1, e.getMessage());
+        }
+        long[] lastLog = {System.nanoTime()};
+        LedgerVerifier verifier = new LedgerVerifier(key, all, done -> job.progress(done));
+        LedgerReader.Cursor cursor = reader.cursor(0, window);
+        long seen = 0;
+        walk:
+        for (List<LedgerReader.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
+            for (LedgerReader.StoredEntry stored : batch) {
+                if (stored.entry() == null) {
+                    verifier.failNext(stored.defect());
+                    break walk;
+                }
+                if (stored.storedHash() == null) {
+                    verifier.failNext("no stored hash");
+                    break walk;
+                }
+                if (!verifier.accept(stored.entry(), stored.storedHash())) {
+                    break walk;
+                }
+                seen++;
+            }
+            job.progress(seen);
+            if (System.nanoTime() - lastLog[0] > LOG_EVERY_NANOS) {
+                lastLog[0] = System.nanoTime();
+                log.info("Verification {}: {} of {} positions, {} events/s", job.id(), job.done(), job.total(),
+                        Math.round(job.eventsPerSecond()));
+            }
+        }
+        VerificationResult result = verifier.finish();
+        if (!result.ok()) {
+            return result;
+        }
+        long end = result.entries();
+        if (cursor.commitsRead() < commitsBefore) {
+            return failed(result, end, "position " + end + ": the ledger seems to end here, but "
+                    + (commitsBefore - cursor.commitsRead()) + " more stored commit(s) lie past a gap: "
+                    + "events from position " + end + " on were removed");
+        }
+        if (headMark > end) {
+            return failed(result, end, "position " + end + ": the ledger ends here, but its writers had reached position "
+                    + headMark + ": events from position " + end + " on were removed");
+        }
+        SealerState.Sizes sizes = state.sizes();
+        if (sizes.treeSize() > end) {
+            return failed(result, end, "position " + end + ": the ledger ends here, but " + sizes.treeSize()
+                    + " entries were sealed into the Merkle tree: events from position " + end + " on were removed");
+        }
+        try {
+            MerkleLog tree = MerkleLog.open(nodes, sizes.treeSize());
+            for (Checkpoint checkpoint : all) {
+                if (checkpoint.treeSize() <= tree.size()
+                        && !MessageDigest.isEqual(tree.root(checkpoint.treeSize()), checkpoint.rootHashBytes())) {
+                    return failed(result, -1, "checkpoint at size " + checkpoint.treeSize() + ": the events verify, but the "
+                            + "stored Merkle tree (" + MongoNodeStore.COLLECTION + ") gives another root, so the proofs "
+                            + "the service answers would not verify");
+                }
+            }
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return failed(result, -1, "the stored Merkle tree (" + MongoNodeStore.COLLECTION + ") cannot be read: "
+                    + e.getMessage());
+        }
+        return result;
+    }
+
+    private static VerificationResult failed(VerificationResult passed, long position, String why) {
+        return new VerificationResult(passed.entries(), passed.checkpointsVerified(), passed.coveredEntries(),
+                passed.rootHash(), position, why);
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+    }
+
+    /** One verification: its progress while it runs, its result once done. */
+    public static final class Verification {
+
+        private final String id;
+        private final Instant startedAt;
+        private volatile long startNanos = System.nanoTime();
+        private volatile long total = -1;
+        private volatile long done;
+        private volatile VerificationResult result;
+        private volatile Instant finishedAt;
+        private volatile long elapsedNanos;
+
+        Verification(String id, Instant startedAt) {
+            this.id = id;
+            this.startedAt = startedAt;
+        }
+
+        void started(long total) {
+            this.total = total;
+            this.startNanos = System.nanoTime();
+        }
+
+        void progress(long done) {
+            this.done = Math.max(this.done, done);
+        }
+
+        void finish(VerificationResult result, Instant at) {
+            this.elapsedNanos = System.nanoTime() - startNanos;
+            this.done = Math.max(done, result.entries());
+            this.finishedAt = at;
+            this.result = result;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public boolean finished() {
+            return result != null;
+        }
+
+        /** Null while it runs. */
+        public VerificationResult result() {
+            return result;
+        }
+
+        public long done() {
+            return done;
+        }
+
+        /** The ledger's end when the verification started; events appended since are verified too. */
+        public long total() {
+            return total;
+        }
+
+        public double seconds() {
+            long nanos = result != null ? elapsedNanos : System.nanoTime() - startNanos;
+            return nanos / 1e9;
+        }
+
+        public double eventsPerSecond() {
+            double seconds = seconds();
+            return seconds > 0 ? done / seconds : 0;
+        }
+
+        /** As the API shows it. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", id);
+            json.put("state", result == null ? "running" : result.ok() ? "verified" : "failed");
+            json.put("startedAt", startedAt.toString());
+            json.put("finishedAt", finishedAt == null ? null : finishedAt.toString());
+            Map<String, Object> progress = new LinkedHashMap<>();
+            progress.put("positionsDone", done);
+            progress.put("positionsTotal", total < 0 ? null : Math.max(total, done));
+            progress.put("seconds", Math.round(seconds() * 1000) / 1000.0);
+            progress.put("eventsPerSecond", Math.round(eventsPerSecond()));
+            json.put("progress", progress);
+            VerificationResult r = result;
+            if (r != null) {
+                Map<String, Object> outcome = new LinkedHashMap<>();
+                outcome.put("ok", r.ok());
+                outcome.put("entries", r.entries());
+                outcome.put("checkpointsVerified", r.checkpointsVerified());
+                outcome.put("coveredEntries", r.coveredEntries());
+                outcome.put("rootHash", r.rootHash());
+                outcome.put("firstFailedPosition", r.failedPosition() < 0 ? null : r.failedPosition());
+                outcome.put("failure", r.failure());
+                outcome.put("message", r.message());
+                json.put("result", outcome);
+            }
+            return json;
+        }
+    }
+}

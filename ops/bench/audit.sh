@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Audit benchmark: verify throughput (events/s, MB/s) next to raw SHA-256 over the same canonical bytes,
+# and the time to answer an inclusion proof, at 1x and 100x of the demo scale (25,000 events).
+# Arguments: the scales (default: 1 100). Runs on the embedded server, or on the MongoDB in
+# LEDGER_MONGODB_URI when that is set.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./mvnw -q -B -pl ledger-service -am test-compile -DskipTests
+./mvnw -q -B -pl ledger-service dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cp="ledger-service/target/test-classes:ledger-service/target/classes:ledger-core/target/classes:ledger-api/target/classes:projections/target/classes:$(cat ledger-service/target/bench.classpath)"
+exec java -Xmx1g -cp "$cp" org.equalityledger.service.audit.AuditBenchmark "$@"
