@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,6 +40,7 @@ import com.mongodb.client.MongoDatabase;
  * problem documents. Stateless: no session, no CSRF token (no cookie ever authenticates a request).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
 public class SecurityConfiguration {
 
@@ -70,6 +72,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("SECRETARIAT", "AUDITOR")
+                        .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "SECRETARIAT")
                         .requestMatchers(HttpMethod.GET, "/api/dashboards/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
