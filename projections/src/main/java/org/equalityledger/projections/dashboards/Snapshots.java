@@ -1,0 +1,54 @@
+package org.equalityledger.projections.dashboards;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the dashboards projection keeps a copy of its dashboards, for answers as of an instant: at
+ * every position that is a multiple of 1,000 up to 100,000, then of 5,000. A snapshot at boundary
+ * {@code b} holds the dashboards as they stood after every event before position {@code b}; only the
+ * scopes that changed since the previous boundary are written ({@code _id} = {@code "<b>|<scope>"}).
+ * An answer as of an instant starts from the latest snapshot before it and replays at most 5,000
+ * events; the number of snapshots grows with the ledger only at a fifth of the rate beyond 100,000.
+ */
+public final class Snapshots {
+
+    static final long FINE_UNTIL = 100_000;
+    static final long FINE = 1_000;
+    static final long COARSE = 5_000;
+
+    private Snapshots() {
+    }
+
+    /** The first boundary strictly after {@code position}. */
+    public static long nextBoundary(long position) {
+        if (position < FINE_UNTIL) {
+            return Math.min(FINE_UNTIL, (Math.max(position, -1) / FINE + 1) * FINE);
+        }
+        return (position / COARSE + 1) * COARSE;
+    }
+
+    /** The latest boundary at or before {@code position}, or 0 when there is none. */
+    public static long boundaryAtOrBefore(long position) {
+        if (position < FINE) {
+            return 0;
+        }
+        if (position <= FINE_UNTIL) {
+            return position / FINE * FINE;
+        }
+        return position / COARSE * COARSE;
+    }
+
+    /** Every boundary from the first up to {@code last}, inclusive. */
+    public static List<Long> boundariesUpTo(long last) {
+        List<Long> boundaries = new ArrayList<>();
+        for (long b = nextBoundary(-1); b <= last; b = nextBoundary(b)) {
+            boundaries.add(b);
+        }
+        return boundaries;
+    }
+
+    public static String id(long boundary, String scope) {
+        return boundary + "|" + scope;
+    }
+}
