@@ -126,10 +126,11 @@ public final class Contribution {
                 add(byPeriod.computeIfAbsent(period, p -> new TreeMap<>()), "unconvertedMovements", 1);
             }
         }
+        int lastExpected = s.closedAt == null ? s.endYear() : s.closedAt.atOffset(java.time.ZoneOffset.UTC).getYear();
         for (int year = Math.max(FIRST_YEAR, s.startYear()); year <= Math.min(LAST_YEAR, s.endYear()); year++) {
             Map<String, Long> y = byPeriod.computeIfAbsent(String.valueOf(year), p -> new TreeMap<>());
             counts(s, y);
-            if (s.accepted()) {
+            if (s.accepted() && year <= lastExpected) {
                 add(y, "expected", 1);
                 if (s.reportInForce(year) != null) {
                     add(y, "reported", 1);

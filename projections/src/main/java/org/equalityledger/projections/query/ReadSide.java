@@ -113,7 +113,7 @@ public final class ReadSide {
         v.put("description", d.description());
         v.put("maker", makerSummary(s.makerId, maker));
         v.put("status", s.status);
-        v.put("types", d.types());
+        v.put("types", new java.util.TreeSet<>(d.types()));
         v.put("financial", d.financial());
         List<Map<String, Object>> targets = new ArrayList<>();
         for (TargetAction t : d.targets()) {
@@ -125,9 +125,9 @@ public final class ReadSide {
             targets.add(target);
         }
         v.put("targets", targets);
-        v.put("coMakerIds", d.coMakerIds());
+        v.put("coMakerIds", new java.util.TreeSet<>(d.coMakerIds()));
         v.put("indicators", d.indicators());
-        v.put("countries", d.countries());
+        v.put("countries", new java.util.TreeSet<>(d.countries()));
         v.put("start", d.start());
         v.put("end", d.end());
         v.put("origin", d.origin());
