@@ -141,8 +141,8 @@ class DashboardProjectionTest {
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db), TestLedger.commitments(db));
         ReadSide read = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
-        for (String at : List.of("2021-03-30T10:00:03Z", "2021-04-01T00:01:00Z", "2022-02-01T00:00:30Z", "2023-02-01T00:10:00Z",
-                "2024-06-01T00:00:00Z", "2026-02-01T00:00:00Z", "2030-01-01T00:00:00Z")) {
+        for (String at : List.of("2021-03-30T10:00:03Z", "2022-02-01T00:00:30Z", "2023-02-01T00:10:00Z",
+                "2024-06-01T00:00:00Z", "2030-01-01T00:00:00Z")) {
             Instant instant = Instant.parse(at);
             List<LedgerEvent> recorded = ledger.events.stream().filter(e -> !e.recordedAt().isAfter(instant)).toList();
             MongoDatabase upToThen = TestLedger.freshDatabase();
@@ -165,7 +165,7 @@ class DashboardProjectionTest {
         TestLedger ledger = busyLedger();
         MongoDatabase one = TestLedger.freshDatabase();
         MongoDatabase other = TestLedger.freshDatabase();
-        TestLedger.feed(ledger.events, 3, TestLedger.dashboards(one));
+        TestLedger.feed(ledger.events, 10, TestLedger.dashboards(one));
         TestLedger.feed(ledger.events, 500, TestLedger.dashboards(other));
         var first = TestLedger.dump(one, TestLedger.dashboards(one));
         var second = TestLedger.dump(other, TestLedger.dashboards(other));

@@ -84,8 +84,10 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    ReadSide readSide(MongoDatabase ledgerDatabase, LedgerReader ledgerReader, UsdRates rates) {
-        return new ReadSide(ledgerDatabase, ledgerReader, rates, Regions.shipped(), Clock.systemUTC());
+    ReadSide readSide(MongoDatabase ledgerDatabase, LedgerReader ledgerReader, UsdRates rates, DashboardProjector dashboards) {
+        ReadSide readSide = new ReadSide(ledgerDatabase, ledgerReader, rates, Regions.shipped(), Clock.systemUTC());
+        readSide.cacheDashboardsWhile(dashboards::writtenBatches);
+        return readSide;
     }
 
     @Bean

@@ -52,6 +52,12 @@ public final class DashboardProjector implements Projector {
     private final UsdRates rates;
     private final Regions regions;
     private Batch batch;
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many batches this projector wrote (or dropped) in this process: a cheap "has anything changed". */
+    public long writtenBatches() {
+        return written.get();
+    }
 
     public DashboardProjector(MongoDatabase database, UsdRates rates, Regions regions) {
         this.database = database;
@@ -260,11 +266,13 @@ public final class DashboardProjector implements Projector {
                 batch.bookkeeping.append("_id", STATE), new com.mongodb.client.model.ReplaceOptions().upsert(true));
         batch.facts.flush();
         batch = null;
+        written.incrementAndGet();
     }
 
     @Override
     public void drop() {
         batch = null;
+        written.incrementAndGet();
         collections().forEach(c -> database.getCollection(c).drop());
     }
 }

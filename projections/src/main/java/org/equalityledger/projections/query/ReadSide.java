@@ -628,8 +628,40 @@ public final class ReadSide {
         return m;
     }
 
+    private record Cached(long version, long at, Map<String, Object> dashboard) {
+    }
+
+    private final Map<String, Cached> dashboards = new java.util.concurrent.ConcurrentHashMap<>();
+    private java.util.function.LongSupplier dashboardsVersion = () -> -1;
+    private static final long CACHE_NANOS = 2_000_000_000L;
+
+    /**
+     * Lets the current dashboards be served from memory: an answer is kept while {@code version}
+     * (the dashboards projection's count of written batches in this process) is unchanged, and two
+     * seconds at most (for a batch another instance wrote).
+     */
+    public void cacheDashboardsWhile(java.util.function.LongSupplier version) {
+        this.dashboardsVersion = version;
+    }
+
     /** A dashboard for a reader: the figures shaped, with the scope's name and the rates used. */
     public Map<String, Object> dashboard(String scope, Integer year, Instant asOf) {
+        if (asOf != null) {
+            return buildDashboard(scope, year, asOf);
+        }
+        String key = scope + "|" + year;
+        long version = dashboardsVersion.getAsLong();
+        long now = System.nanoTime();
+        Cached cached = dashboards.get(key);
+        if (cached != null && version >= 0 && cached.version() == version && now - cached.at() < CACHE_NANOS) {
+            return cached.dashboard();
+        }
+        Map<String, Object> built = java.util.Collections.unmodifiableMap(buildDashboard(scope, year, null));
+        dashboards.put(key, new Cached(version, now, built));
+        return built;
+    }
+
+    private Map<String, Object> buildDashboard(String scope, Integer year, Instant asOf) {
         Map<String, Map<String, Long>> figures = asOf == null ? figures(scope) : figuresAsOf(scope, asOf);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("scope", scope);

@@ -215,21 +215,23 @@ public final class DemoDataPlan {
         }
         Instant closesAt = null;
         double fate = random.nextDouble();
+        if (fate < 0.04) {
+            Instant earliest = lastDecision.plusSeconds(86_400L * 60);
+            closesAt = Instant.parse("2023-05-15T10:00:00Z").plusSeconds(random.nextInt(150 * 86_400));
+            closesAt = closesAt.isBefore(earliest) ? earliest.plusSeconds(random.nextInt(200 * 86_400)) : closesAt;
+            add(closesAt, new WithdrawCommitment(id, "The programme lost its funding", ally));
+        }
         LocalDate currentEnd = end;
-        if (random.nextDouble() < 0.15) {
+        if (random.nextDouble() < 0.25 && closesAt == null) {
             Instant at = lastDecision.plusSeconds(86_400L * (30 + random.nextInt(300)));
             add(at, new AmendCommitment(id, CommitmentChanges.none().withTitle(title + " (revised scope)"),
                     "Scope revised after the first year's review", ally));
         }
-        if (random.nextDouble() < 0.08 && currentEnd.getYear() < 2026
+        if (random.nextDouble() < 0.08 && closesAt == null && currentEnd.getYear() < 2026
                 && !currentEnd.plusYears(1).isAfter(start.plusYears(5).minusDays(1))) {
             Instant at = lastDecision.plusSeconds(86_400L * (200 + random.nextInt(300)));
             currentEnd = currentEnd.plusYears(1);
             add(at, new ExtendCommitment(id, currentEnd, "More time needed to reach the target", ally));
-        }
-        if (fate < 0.04) {
-            closesAt = Instant.parse("2023-05-15T10:00:00Z").plusSeconds(random.nextInt(150 * 86_400));
-            add(closesAt, new WithdrawCommitment(id, "The programme lost its funding", ally));
         }
         // Yearly reports: mostly on time, some late, some missing, a few corrected.
         for (int year = Math.max(2021, start.getYear()); year <= Math.min(2025, currentEnd.getYear()); year++) {
@@ -244,7 +246,7 @@ public final class DemoDataPlan {
             }
             ProgressReport report = report(year, money, years, year == currentEnd.getYear(), maker.country());
             add(filedAt, new FileProgressReport(id, year, report, ally));
-            if (random.nextDouble() < 0.08) {
+            if (random.nextDouble() < 0.12) {
                 add(filedAt.plusSeconds(86_400L * (5 + random.nextInt(40))), new CorrectProgressReport(id, year,
                         report(year, money, years, year == currentEnd.getYear(), maker.country()),
                         "Corrected figures after the financial audit", ally));
@@ -282,7 +284,8 @@ public final class DemoDataPlan {
     private List<TargetAction> targets() {
         List<String> initiatives = new ArrayList<>(actionsByInitiative.keySet());
         Map<String, TargetAction> targets = new LinkedHashMap<>();
-        int count = random.nextDouble() < 0.3 ? 2 : 1;
+        double r = random.nextDouble();
+        int count = r < 0.1 ? 3 : r < 0.45 ? 2 : 1;
         for (int i = 0; i < count; i++) {
             String initiative = initiatives.get(weightedInitiative(initiatives.size()));
             List<String> actions = actionsByInitiative.get(initiative);
