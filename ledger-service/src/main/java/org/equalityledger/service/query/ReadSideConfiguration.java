@@ -96,9 +96,10 @@ public class ReadSideConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader) {
+    Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader,
+                      CommitmentProjector commitments, DashboardProjector dashboards) {
         return new Rebuilds(PROJECTIONS, name -> processing.eventProcessor(name, StreamingEventProcessor.class),
-                ledgerReader, Clock.systemUTC());
+                name -> name.equals(CommitmentProjector.NAME) ? commitments : dashboards, ledgerReader, Clock.systemUTC());
     }
 
     /** {@code ledger_projection_rebuild_*} gauges per projection: position, head, events/s, seconds left. */

@@ -71,7 +71,7 @@ public final class ReadSideStartup implements ApplicationRunner {
         long head = ledger.headPosition();
         long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
         for (String name : rebuilds.names()) {
-            while (rebuilds.progress(name).position() < head && System.nanoTime() < deadline) {
+            while (rebuilds.processed(name) < head && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
         }

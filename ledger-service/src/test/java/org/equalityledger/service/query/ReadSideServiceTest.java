@@ -73,10 +73,10 @@ class ReadSideServiceTest {
         long head = ledger.headPosition();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (String name : rebuilds.names()) {
-            while (rebuilds.progress(name).position() < head && System.nanoTime() < deadline) {
+            while (rebuilds.processed(name) < head && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(rebuilds.progress(name).position()).as(name + " caught up").isEqualTo(head);
+            assertThat(rebuilds.processed(name)).as(name + " caught up").isEqualTo(head);
         }
     }
 

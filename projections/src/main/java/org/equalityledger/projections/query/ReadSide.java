@@ -635,10 +635,19 @@ public final class ReadSide {
     private java.util.function.LongSupplier dashboardsVersion = () -> -1;
     private static final long CACHE_NANOS = 2_000_000_000L;
 
+    private final Set<String> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "dashboard-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+
     /**
-     * Lets the current dashboards be served from memory: an answer is kept while {@code version}
-     * (the dashboards projection's count of written batches in this process) is unchanged, and two
-     * seconds at most (for a batch another instance wrote).
+     * Lets the current dashboards be served from memory. An answer is fresh while {@code version}
+     * (the dashboards projection's count of written batches in this process) is unchanged and for two
+     * seconds at most (a batch another instance wrote); a stale answer is still served, once, while
+     * one background read refreshes it, so readers never queue behind the store. A dashboard is
+     * then at most one refresh behind the projection, which itself follows the ledger.
      */
     public void cacheDashboardsWhile(java.util.function.LongSupplier version) {
         this.dashboardsVersion = version;
@@ -653,7 +662,18 @@ public final class ReadSide {
         long version = dashboardsVersion.getAsLong();
         long now = System.nanoTime();
         Cached cached = dashboards.get(key);
-        if (cached != null && version >= 0 && cached.version() == version && now - cached.at() < CACHE_NANOS) {
+        if (cached != null && version >= 0) {
+            if ((cached.version() != version || now - cached.at() >= CACHE_NANOS) && refreshing.add(key)) {
+                refresher.execute(() -> {
+                    try {
+                        long v = dashboardsVersion.getAsLong();
+                        dashboards.put(key, new Cached(v, System.nanoTime(),
+                                java.util.Collections.unmodifiableMap(buildDashboard(scope, year, null))));
+                    } finally {
+                        refreshing.remove(key);
+                    }
+                });
+            }
             return cached.dashboard();
         }
         Map<String, Object> built = java.util.Collections.unmodifiableMap(buildDashboard(scope, year, null));
