@@ -141,7 +141,12 @@ public final class Rebuilds implements AutoCloseable {
                 long t0 = System.nanoTime();
                 projector.begin(batch);
                 long t1 = System.nanoTime();
-                batch.forEach(projector::apply);
+                for (LedgerEvent event : batch) {
+                    projector.apply(event);
+                    if (event.position() % 500 == 0) {
+                        run.position.set(event.position()); // applied; the batch is written at its end
+                    }
+                }
                 long t2 = System.nanoTime();
                 projector.flush();
                 long t3 = System.nanoTime();
