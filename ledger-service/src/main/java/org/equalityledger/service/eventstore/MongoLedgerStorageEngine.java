@@ -493,6 +493,52 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
+    /**
+     * Every stored event of each of the aggregates, in as few {@code $in} queries on the unique
+     * {@code keys} index as their lengths allow: 32 sequences per aggregate a round, a further round
+     * only for the aggregates that filled the previous one. For reading many short streams at once
+     * (the read side's answers as of an instant).
+     */
+    public Map<String, List<LedgerEntry>> entriesOf(java.util.Collection<String> aggregateIds) {
+        final int window = 32;
+        final int keysPerQuery = 4_096;
+        Map<String, List<LedgerEntry>> entries = new LinkedHashMap<>();
+        aggregateIds.forEach(id -> entries.put(id, new ArrayList<>()));
+        List<String> open = new ArrayList<>(entries.keySet());
+        for (long from = 0; !open.isEmpty(); from += window) {
+            long first = from;
+            List<String> stillOpen = new ArrayList<>();
+            for (int i = 0; i < open.size(); i += keysPerQuery / window) {
+                List<String> ids = open.subList(i, Math.min(open.size(), i + keysPerQuery / window));
+                Set<String> wanted = new HashSet<>(ids);
+                List<String> keys = new ArrayList<>(ids.size() * window);
+                for (String id : ids) {
+                    for (long sequence = first; sequence < first + window; sequence++) {
+                        keys.add(LedgerCommit.key(id, sequence));
+                    }
+                }
+                Map<String, Integer> found = new HashMap<>();
+                for (LedgerCommit commit : store.commitsWithKeys(keys)) {
+                    for (LedgerEntry e : commit.entries()) {
+                        if (e.aggregateId() != null && wanted.contains(e.aggregateId())
+                                && e.sequence() >= first && e.sequence() < first + window) {
+                            entries.get(e.aggregateId()).add(e);
+                            found.merge(e.aggregateId(), 1, Integer::sum);
+                        }
+                    }
+                }
+                found.forEach((id, count) -> {
+                    if (count == window) {
+                        stillOpen.add(id);
+                    }
+                });
+            }
+            open = stillOpen;
+        }
+        entries.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(LedgerEntry::sequence)));
+        return entries;
+    }
+
     LedgerCommitStore store() {
         return store;
     }

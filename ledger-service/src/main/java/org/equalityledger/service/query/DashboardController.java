@@ -1,0 +1,146 @@
+package org.equalityledger.service.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.equalityledger.api.maker.Hemisphere;
+import org.equalityledger.api.maker.StakeholderGroup;
+import org.equalityledger.projections.dashboards.Contribution;
+import org.equalityledger.projections.query.ReadSide;
+import org.equalityledger.projections.query.ReadSideQueries;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The public accountability dashboards. Each answers from precomputed documents read by
+ * {@code _id}; with {@code ?asOf=} from the latest snapshot before that instant plus the events
+ * after it; with {@code ?year=} for one year of 2021–2026.
+ */
+@RestController
+@RequestMapping("/api/dashboards")
+public class DashboardController {
+
+    private final QueryGateway queries;
+    private final ReadSide read;
+
+    public DashboardController(QueryGateway queries, ReadSide read) {
+        this.queries = queries;
+        this.read = read;
+    }
+
+    @GetMapping
+    public Map<String, Object> index() {
+        return Map.of(
+                "global", "/api/dashboards/global",
+                "initiatives", "/api/dashboards/initiatives",
+                "byInitiative", "/api/dashboards/initiatives/{initiativeId}",
+                "byAction", "/api/dashboards/actions/{initiativeId}/{actionCode}",
+                "byStakeholderGroup", "/api/dashboards/stakeholder-groups/{" + String.join("|", names(StakeholderGroup.values())) + "}",
+                "byHemisphere", "/api/dashboards/hemispheres/{GLOBAL_SOUTH|GLOBAL_NORTH}",
+                "byCountry", "/api/dashboards/countries/{ISO 3166-1 alpha-2}",
+                "byRegion", "/api/dashboards/regions/{AFRICA|ARAB_STATES|ASIA_PACIFIC|EUROPE_CENTRAL_ASIA|LATIN_AMERICA_CARIBBEAN|NORTH_AMERICA|OTHER}",
+                "byYear", "/api/dashboards/years/{2021..2026}",
+                "parameters", "asOf (an instant, e.g. 2023-01-01T00:00:00Z), year (2021..2026)");
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> v : values) {
+            names.add(v.name());
+        }
+        return names;
+    }
+
+    @GetMapping("/global")
+    public Map<String, Object> global(@RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
+        return dashboard("global", year, asOf);
+    }
+
+    @GetMapping("/years/{year}")
+    public Map<String, Object> year(@PathVariable int year, @RequestParam(required = false) Instant asOf) {
+        return dashboard("global", year, asOf);
+    }
+
+    @GetMapping("/initiatives")
+    public List<Map<String, Object>> initiatives(@RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Map<String, Object> initiative : read.initiatives()) {
+            all.add(dashboard("initiative:" + initiative.get("initiativeId"), year, asOf));
+        }
+        return all;
+    }
+
+    @GetMapping("/initiatives/{initiativeId}")
+    public Map<String, Object> initiative(@PathVariable String initiativeId, @RequestParam(required = false) Integer year,
+                                          @RequestParam(required = false) Instant asOf) {
+        if (read.initiatives().stream().noneMatch(i -> initiativeId.equals(i.get("initiativeId")))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no initiative " + initiativeId);
+        }
+        return dashboard("initiative:" + initiativeId, year, asOf);
+    }
+
+    @GetMapping("/actions/{initiativeId}/{actionCode}")
+    public Map<String, Object> action(@PathVariable String initiativeId, @PathVariable String actionCode,
+                                      @RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
+        boolean known = read.initiatives().stream().anyMatch(i -> initiativeId.equals(i.get("initiativeId"))
+                && ((List<?>) i.get("actions")).stream().anyMatch(a -> actionCode.equals(((Map<?, ?>) a).get("code"))));
+        if (!known) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no action " + actionCode + " in initiative " + initiativeId);
+        }
+        return dashboard("action:" + initiativeId + ":" + actionCode, year, asOf);
+    }
+
+    @GetMapping("/stakeholder-groups/{group}")
+    public Map<String, Object> group(@PathVariable String group, @RequestParam(required = false) Integer year,
+                                     @RequestParam(required = false) Instant asOf) {
+        return dashboard("group:" + known(group, names(StakeholderGroup.values())), year, asOf);
+    }
+
+    @GetMapping("/hemispheres/{hemisphere}")
+    public Map<String, Object> hemisphere(@PathVariable String hemisphere, @RequestParam(required = false) Integer year,
+                                          @RequestParam(required = false) Instant asOf) {
+        return dashboard("hemisphere:" + known(hemisphere, names(Hemisphere.values())), year, asOf);
+    }
+
+    @GetMapping("/countries/{country}")
+    public Map<String, Object> country(@PathVariable String country, @RequestParam(required = false) Integer year,
+                                       @RequestParam(required = false) Instant asOf) {
+        String code = country.toUpperCase(Locale.ROOT);
+        if (!java.util.Set.of(Locale.getISOCountries()).contains(code)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no country " + country + " (ISO 3166-1 alpha-2)");
+        }
+        return dashboard("country:" + code, year, asOf);
+    }
+
+    @GetMapping("/regions/{region}")
+    public Map<String, Object> region(@PathVariable String region, @RequestParam(required = false) Integer year,
+                                      @RequestParam(required = false) Instant asOf) {
+        return dashboard("region:" + known(region, List.of("AFRICA", "ARAB_STATES", "ASIA_PACIFIC", "EUROPE_CENTRAL_ASIA",
+                "LATIN_AMERICA_CARIBBEAN", "NORTH_AMERICA", "OTHER")), year, asOf);
+    }
+
+    private static String known(String value, List<String> allowed) {
+        String v = value.toUpperCase(Locale.ROOT).replace('-', '_');
+        if (!allowed.contains(v)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, value + " is not one of " + allowed);
+        }
+        return v;
+    }
+
+    private Map<String, Object> dashboard(String scope, Integer year, Instant asOf) {
+        if (year != null && (year < Contribution.FIRST_YEAR || year > Contribution.LAST_YEAR)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "year must be between " + Contribution.FIRST_YEAR
+                    + " and " + Contribution.LAST_YEAR);
+        }
+        return Queries.one(queries, new ReadSideQueries.Dashboard(scope, year, asOf));
+    }
+}

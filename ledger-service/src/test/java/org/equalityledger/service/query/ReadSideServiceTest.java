@@ -1,0 +1,180 @@
+package org.equalityledger.service.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.equalityledger.projections.commitments.CommitmentProjector;
+import org.equalityledger.projections.dashboards.DashboardProjector;
+import org.equalityledger.projections.rebuild.Rebuilds;
+import org.equalityledger.projections.store.LedgerReader;
+import org.equalityledger.service.query.demo.DemoDataLoader;
+import org.equalityledger.service.support.LedgerServiceTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * The read side in the running service over demo data loaded through the command side: the
+ * endpoints answer, and a full rebuild of each projection gives exactly what live processing built.
+ */
+@LedgerServiceTest
+@TestPropertySource(properties = "ledger.read-side-test=demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReadSideServiceTest {
+
+    static final double SCALE = 0.03;
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    DemoDataLoader loader;
+    @Autowired
+    Rebuilds rebuilds;
+    @Autowired
+    LedgerReader ledger;
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    CommitmentProjector commitmentProjector;
+    @Autowired
+    DashboardProjector dashboardProjector;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    DemoDataLoader.Result loaded;
+
+    @BeforeAll
+    void load() throws Exception {
+        loaded = loader.load(SCALE, 7L);
+        caughtUp();
+    }
+
+    private void caughtUp() throws InterruptedException {
+        long head = ledger.headPosition();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (String name : rebuilds.names()) {
+            while (rebuilds.processed(name) < head && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(rebuilds.processed(name)).as(name + " caught up").isEqualTo(head);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void demo_data_goes_through_the_command_side_with_few_refusals() {
+        assertThat(loaded.commands()).isGreaterThan(500);
+        assertThat(loaded.refused()).as("refused: %s", loaded.refusals()).isLessThan(loaded.commands() / 50);
+        assertThat(ledger.headPosition()).isGreaterThan(400);
+    }
+
+    @Test
+    @Order(2)
+    void dashboards_lists_cycles_makers_and_the_queue_answer() {
+        JsonNode global = http.getForObject("/api/dashboards/global", JsonNode.class);
+        assertThat(global.path("figures").path("commitments").asLong()).isEqualTo(Math.round(2_700 * SCALE));
+        assertThat(global.path("rates").path("source").asText()).contains("IMF");
+        assertThat(global.path("byYear").path("2023").path("reportsExpected").asLong()).isPositive();
+        assertThat(http.getForObject("/api/dashboards/initiatives/ac-gbv?year=2022", JsonNode.class).path("name").asText())
+                .isNotBlank();
+        assertThat(http.getForObject("/api/dashboards/initiatives", JsonNode.class).size()).isEqualTo(9);
+        assertThat(http.getForEntity("/api/dashboards/stakeholder-groups/government", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/dashboards/regions/moon", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/dashboards/global?year=1999", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.getForEntity("/api/dashboards/global?asOf=yesterday", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        JsonNode page = http.getForObject("/api/commitments?initiative=ac-gbv&size=5", JsonNode.class);
+        assertThat(page.path("items").size()).isLessThanOrEqualTo(5);
+        String id = page.path("items").get(0).path("commitmentId").asText();
+        ResponseEntity<String> csv = http.getForEntity("/api/commitments/export.csv?initiative=ac-gbv", String.class);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getBody()).startsWith("Commitment,Title,Commitment maker").contains("Gender-Based Violence");
+
+        JsonNode view = http.getForObject("/api/commitments/" + id, JsonNode.class);
+        assertThat(view.path("reportingStatus").path("status").asText()).isNotBlank();
+        String makerId = view.path("maker").path("makerId").asText();
+        assertThat(http.getForObject("/api/commitment-makers/" + makerId, JsonNode.class).path("commitments").size()).isPositive();
+        assertThat(http.getForEntity("/api/commitments/nope", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        JsonNode cycle = http.getForObject("/api/reporting-cycles/2023", JsonNode.class);
+        assertThat(cycle.path("counts").path("expected").asInt()).isPositive();
+        assertThat(http.getForEntity("/api/reporting-cycles/2023/export.csv", String.class).getBody()).contains("Reported");
+        assertThat(http.getForObject("/api/validation-queue", JsonNode.class).isArray()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void as_of_answers_a_commitment_and_a_dashboard_as_recorded_then() {
+        JsonNode page = http.getForObject("/api/commitments?size=1", JsonNode.class);
+        String id = page.path("items").get(0).path("commitmentId").asText();
+        JsonNode before = http.getForObject("/api/commitments/" + id + "?asOf=2021-03-01T00:00:00Z", JsonNode.class);
+        assertThat(before.path("status").asInt()).isEqualTo(404);
+        JsonNode asOf = http.getForObject("/api/commitments/" + id + "?asOf=2022-01-01T00:00:00Z", JsonNode.class);
+        assertThat(asOf.path("commitmentId").asText()).isEqualTo(id);
+
+        JsonNode early = http.getForObject("/api/dashboards/global?asOf=2021-04-15T00:00:00Z", JsonNode.class);
+        JsonNode now = http.getForObject("/api/dashboards/global", JsonNode.class);
+        assertThat(early.path("figures").path("commitments").asLong()).isLessThan(now.path("figures").path("commitments").asLong());
+        JsonNode future = http.getForObject("/api/dashboards/global?asOf=2100-01-01T00:00:00Z", JsonNode.class);
+        assertThat(future.path("figures")).isEqualTo(now.path("figures"));
+    }
+
+    @Test
+    @Order(4)
+    void a_full_rebuild_gives_exactly_the_read_models_live_processing_built() throws Exception {
+        Map<String, List<Document>> live = dump();
+        for (String name : rebuilds.names()) {
+            ResponseEntity<JsonNode> started = http.postForEntity("/api/projections/" + name + "/rebuild", null, JsonNode.class);
+            assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            Rebuilds.Progress done = rebuilds.await(name, Duration.ofSeconds(60));
+            assertThat(done.state()).isEqualTo(Rebuilds.State.DONE);
+            JsonNode progress = http.getForObject("/api/projections/" + name, JsonNode.class);
+            assertThat(progress.path("state").asText()).isEqualTo("DONE");
+            assertThat(progress.path("position").asLong()).isEqualTo(progress.path("of").asLong());
+        }
+        Map<String, List<Document>> rebuilt = dump();
+        assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
+        live.forEach((collection, docs) -> assertThat(rebuilt.get(collection).equals(docs)).as(collection).isTrue());
+        assertThat(meters.find("ledger.projection.rebuild.position").tag("projection", "dashboards").gauge().value())
+                .isEqualTo((double) ledger.headPosition());
+    }
+
+    private Map<String, List<Document>> dump() {
+        Map<String, List<Document>> all = new LinkedHashMap<>();
+        List<String> collections = new ArrayList<>(commitmentProjector.collections());
+        collections.addAll(dashboardProjector.collections());
+        for (String c : collections) {
+            List<Document> docs = new ArrayList<>();
+            database.getCollection(c).find().forEach(docs::add);
+            docs.sort(java.util.Comparator.comparing(d -> d.getString("_id")));
+            all.put(c, docs);
+        }
+        assertThat(all.get(CommitmentProjector.COMMITMENTS)).isNotEmpty();
+        assertThat(all.get(DashboardProjector.DASHBOARDS)).isNotEmpty();
+        return all;
+    }
+
+    static Instant at(String s) {
+        return Instant.parse(s);
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Read-side benchmark: loads the demo data through the command side at each scale (default 1), then
+# prints a full rebuild's events/s next to a raw sequential read of the event collection (target
+# ratio 0.5), the heap a rebuild uses, dashboard read p50/p99 with 100 concurrent readers (target p99
+# under 20 ms), and commitment / dashboard answers as of an instant (targets 100 ms and 2 s).
+# Runs on the embedded server, or on the MongoDB in LEDGER_MONGODB_URI when that is set.
+# Arguments: the scales, e.g. `ops/bench/read-side.sh 0.1 1 10`. HEAP (default 2g) sets -Xmx.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./mvnw -q -B -pl ledger-service -am test-compile -DskipTests
+./mvnw -q -B -pl ledger-service dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cp="ledger-service/target/test-classes:ledger-service/target/classes:ledger-core/target/classes:ledger-api/target/classes:projections/target/classes:$(cat ledger-service/target/bench.classpath)"
+exec java -Xmx"${HEAP:-2g}" -cp "$cp" org.equalityledger.service.query.ReadSideBenchmark "$@"

@@ -1,0 +1,352 @@
+package org.equalityledger.projections.commitments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.bson.Document;
+import org.equalityledger.api.commitment.CommitmentPledged;
+import org.equalityledger.api.commitment.CommitmentType;
+import org.equalityledger.api.commitment.TargetAction;
+import org.equalityledger.api.common.LocalizedName;
+import org.equalityledger.api.initiative.ActionDefined;
+import org.equalityledger.api.initiative.GovernanceRoleAssigned;
+import org.equalityledger.api.initiative.InitiativeLaunched;
+import org.equalityledger.api.initiative.PresidencyExtended;
+import org.equalityledger.api.maker.CommitmentMakerRegistered;
+import org.equalityledger.api.reporting.ReportingCycleClosed;
+import org.equalityledger.api.reporting.ReportingCycleOpened;
+import org.equalityledger.projections.model.CommitmentFold;
+import org.equalityledger.projections.model.CommitmentState;
+import org.equalityledger.projections.reference.Regions;
+import org.equalityledger.projections.store.DocCache;
+import org.equalityledger.projections.store.Json;
+import org.equalityledger.projections.store.LedgerEvent;
+import org.equalityledger.projections.store.Projector;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * The "commitments" projection: commitment views, list rows, maker profiles, initiative and action
+ * names, reporting cycles and the validation queue. Every document is keyed by {@code _id}:
+ * <ul>
+ *   <li>{@code rm_commitments}: {@code _id} = commitment id, {@code state} = the folded {@link CommitmentState};</li>
+ *   <li>{@code rm_commitment_rows}: {@code _id} = commitment id, a flat row with names, for lists and CSV;</li>
+ *   <li>{@code rm_makers}: {@code _id} = maker id, its facts and {@code commitmentIds};</li>
+ *   <li>{@code rm_initiatives}: {@code _id} = initiative id, names, actions, governance roles;</li>
+ *   <li>{@code rm_cycles}: {@code _id} = the year, e.g. {@code "2023"}, deadline, opened, closed;</li>
+ *   <li>{@code rm_validation_queue}: {@code _id} = initiative id, {@code pending} = commitment id to its due date.</li>
+ * </ul>
+ * Documents derived from a commitment's state are written before the state itself, so a state whose
+ * position says an event was applied always has its derived documents written too.
+ */
+public final class CommitmentProjector implements Projector {
+
+    public static final String NAME = "commitments";
+    public static final String COMMITMENTS = "rm_commitments";
+    public static final String ROWS = "rm_commitment_rows";
+    public static final String MAKERS = "rm_makers";
+    public static final String INITIATIVES = "rm_initiatives";
+    public static final String CYCLES = "rm_cycles";
+    public static final String QUEUE = "rm_validation_queue";
+
+    private final MongoDatabase database;
+    private Batch batch;
+
+    public CommitmentProjector(MongoDatabase database) {
+        this.database = database;
+    }
+
+    private final class Batch {
+        final DocCache commitments = new DocCache(database.getCollection(COMMITMENTS));
+        final DocCache rows = new DocCache(database.getCollection(ROWS));
+        final DocCache makers = new DocCache(database.getCollection(MAKERS));
+        final DocCache initiatives = new DocCache(database.getCollection(INITIATIVES));
+        final DocCache cycles = new DocCache(database.getCollection(CYCLES));
+        final DocCache queue = new DocCache(database.getCollection(QUEUE));
+        final Map<String, CommitmentState> states = new TreeMap<>();
+        final Set<String> changed = new LinkedHashSet<>();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COMMITMENTS, ROWS, MAKERS, INITIATIVES, CYCLES, QUEUE);
+    }
+
+    @Override
+    public void begin(List<LedgerEvent> events) {
+        batch = new Batch();
+        Set<String> commitmentIds = new LinkedHashSet<>();
+        Set<String> makerIds = new LinkedHashSet<>();
+        for (LedgerEvent e : events) {
+            String id = CommitmentFold.commitmentIdOf(e.payload());
+            if (id != null) {
+                commitmentIds.add(id);
+            }
+            if (e.payload() instanceof CommitmentPledged p) {
+                makerIds.add(p.makerId());
+            }
+        }
+        batch.commitments.preload(commitmentIds);
+        batch.rows.preload(commitmentIds);
+        for (String id : commitmentIds) {
+            Document doc = batch.commitments.get(id);
+            if (doc != null) {
+                makerIds.add(doc.get("state", Document.class).getString("makerId"));
+            }
+        }
+        batch.makers.preload(makerIds);
+    }
+
+    @Override
+    public void apply(LedgerEvent event) {
+        if (batch == null) {
+            begin(List.of(event));
+        }
+        Object payload = event.payload();
+        long p = event.position();
+        String commitmentId = CommitmentFold.commitmentIdOf(payload);
+        if (commitmentId != null) {
+            Document doc = batch.commitments.get(commitmentId);
+            if (DocCache.position(doc) >= p) {
+                return;
+            }
+            CommitmentState before = batch.states.containsKey(commitmentId) ? batch.states.get(commitmentId)
+                    : doc == null ? null : Json.fromDocument(doc.get("state", Document.class), CommitmentState.class);
+            CommitmentState after = CommitmentFold.apply(before, payload, event.recordedAt());
+            if (after == null) {
+                return;
+            }
+            batch.states.put(commitmentId, after);
+            batch.commitments.put(commitmentId, new Document(DocCache.POSITION, p));
+            batch.changed.add(commitmentId);
+            if (payload instanceof CommitmentPledged pledged) {
+                Document maker = batch.makers.get(pledged.makerId());
+                if (maker != null) {
+                    List<String> ids = new ArrayList<>(maker.getList("commitmentIds", String.class, List.of()));
+                    if (!ids.contains(commitmentId)) {
+                        ids.add(commitmentId);
+                    }
+                    maker.put("commitmentIds", ids);
+                    batch.makers.put(pledged.makerId(), maker);
+                }
+            }
+        } else if (payload instanceof CommitmentMakerRegistered e) {
+            Document maker = batch.makers.get(e.makerId());
+            if (DocCache.position(maker) >= p) {
+                return;
+            }
+            Document doc = maker == null ? new Document() : maker;
+            doc.append(DocCache.POSITION, p).append("name", e.name()).append("stakeholderGroup", e.stakeholderGroup().name())
+                    .append("hemisphere", e.hemisphere().name()).append("country", e.country())
+                    .append("region", Regions.shipped().regionOf(e.country()))
+                    .append("registeredAt", event.recordedAt().toString());
+            if (!doc.containsKey("commitmentIds")) {
+                doc.append("commitmentIds", new ArrayList<String>());
+            }
+            batch.makers.put(e.makerId(), doc);
+        } else if (payload instanceof InitiativeLaunched e) {
+            Document doc = batch.initiatives.get(e.initiativeId());
+            if (DocCache.position(doc) >= p) {
+                return;
+            }
+            doc = doc == null ? new Document("actions", new ArrayList<Document>()).append("roles", new ArrayList<Document>()) : doc;
+            doc.append(DocCache.POSITION, p).append("kind", e.kind().name()).append("code", e.code())
+                    .append("names", names(e.names())).append("periodStartYear", e.periodStartYear())
+                    .append("periodEndYear", e.periodEndYear()).append("parentInitiativeId", e.parentInitiativeId());
+            batch.initiatives.put(e.initiativeId(), doc);
+        } else if (payload instanceof ActionDefined e) {
+            Document doc = batch.initiatives.get(e.initiativeId());
+            if (doc == null || DocCache.position(doc) >= p) {
+                return;
+            }
+            List<Document> actions = new ArrayList<>(doc.getList("actions", Document.class, List.of()));
+            actions.removeIf(a -> e.actionCode().equals(a.getString("code")));
+            actions.add(new Document("code", e.actionCode()).append("names", names(e.names()))
+                    .append("targets", e.targets().stream().map(t -> t.description()).toList()));
+            doc.append(DocCache.POSITION, p).append("actions", actions);
+            batch.initiatives.put(e.initiativeId(), doc);
+        } else if (payload instanceof GovernanceRoleAssigned e) {
+            Document doc = batch.initiatives.get(e.initiativeId());
+            if (doc == null || DocCache.position(doc) >= p) {
+                return;
+            }
+            List<Document> roles = new ArrayList<>(doc.getList("roles", Document.class, List.of()));
+            roles.add(new Document("role", e.role().name()).append("makerId", e.holder().makerId())
+                    .append("organisationName", e.holder().organisationName())
+                    .append("start", e.term().start().toString())
+                    .append("end", e.term().end() == null ? null : e.term().end().toString()));
+            doc.append(DocCache.POSITION, p).append("roles", roles);
+            batch.initiatives.put(e.initiativeId(), doc);
+        } else if (payload instanceof PresidencyExtended e) {
+            Document doc = batch.initiatives.get(e.initiativeId());
+            if (doc == null || DocCache.position(doc) >= p) {
+                return;
+            }
+            List<Document> roles = new ArrayList<>(doc.getList("roles", Document.class, List.of()));
+            for (Document role : roles) {
+                if ("PRESIDENCY".equals(role.getString("role")) && e.termStart().toString().equals(role.getString("start"))) {
+                    role.put("end", e.newEnd().toString());
+                    role.put("extended", true);
+                }
+            }
+            doc.append(DocCache.POSITION, p).append("roles", roles);
+            batch.initiatives.put(e.initiativeId(), doc);
+        } else if (payload instanceof ReportingCycleOpened e) {
+            String id = String.valueOf(e.year());
+            Document doc = batch.cycles.get(id);
+            if (DocCache.position(doc) >= p) {
+                return;
+            }
+            batch.cycles.put(id, new Document(DocCache.POSITION, p).append("year", e.year())
+                    .append("deadline", e.deadline().toString()).append("openedAt", event.recordedAt().toString())
+                    .append("closed", false));
+        } else if (payload instanceof ReportingCycleClosed e) {
+            String id = String.valueOf(e.year());
+            Document doc = batch.cycles.get(id);
+            if (doc == null || DocCache.position(doc) >= p) {
+                return;
+            }
+            doc.append(DocCache.POSITION, p).append("closed", true).append("closedAt", event.recordedAt().toString());
+            batch.cycles.put(id, doc);
+        }
+    }
+
+    private static Document names(LocalizedName names) {
+        return new Document("en", names.en()).append("es", names.es()).append("fr", names.fr());
+    }
+
+    @Override
+    public void flush() {
+        if (batch == null) {
+            return;
+        }
+        for (String id : batch.changed) {
+            CommitmentState state = batch.states.get(id);
+            long position = DocCache.position(batch.commitments.get(id));
+            batch.rows.put(id, row(state, position));
+            updateQueue(state, position);
+            batch.commitments.put(id, new Document(DocCache.POSITION, position).append("state", Json.toDocument(state)));
+        }
+        // Reference documents first, then what is derived from commitments, then the commitments.
+        batch.initiatives.flush();
+        batch.cycles.flush();
+        batch.makers.flush();
+        batch.queue.flush();
+        batch.rows.flush();
+        batch.commitments.flush();
+        batch = null;
+    }
+
+    private void updateQueue(CommitmentState state, long position) {
+        for (Map.Entry<String, CommitmentState.Decision> d : state.decisions.entrySet()) {
+            Document queue = batch.queue.get(d.getKey());
+            Document pending = queue == null ? new Document() : new Document(queue.get("pending", Document.class));
+            boolean waiting = d.getValue().state == CommitmentState.DecisionState.PENDING && state.status.isOpen()
+                    && state.details.targetedInitiatives().contains(d.getKey());
+            boolean listed = pending.containsKey(state.commitmentId);
+            if (waiting) {
+                Document maker = batch.makers.get(state.makerId);
+                pending.put(state.commitmentId, new Document("dueBy", d.getValue().dueBy.toString())
+                        .append("pledgedAt", state.pledgedAt.toString()).append("title", state.details.title())
+                        .append("makerName", maker == null ? state.makerId : maker.getString("name")));
+            } else if (listed) {
+                pending.remove(state.commitmentId);
+            }
+            // Derived from the commitments' states alone (set semantics): no position needed, and
+            // written for every initiative ever targeted, so that batching cannot change which exist.
+            batch.queue.put(d.getKey(), new Document("pending", pending));
+        }
+    }
+
+    private Document row(CommitmentState s, long position) {
+        Document maker = batch.makers.get(s.makerId);
+        Set<String> initiatives = s.details.targetedInitiatives();
+        List<String> initiativeNames = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        List<String> actionNames = new ArrayList<>();
+        for (String id : initiatives) {
+            Document initiative = batch.initiatives.get(id);
+            initiativeNames.add(initiative == null ? id : initiative.get("names", Document.class).getString("en"));
+        }
+        for (TargetAction t : s.details.targets()) {
+            actions.add(t.initiativeId() + ":" + t.actionCode());
+            actionNames.add(actionName(batch.initiatives.get(t.initiativeId()), t));
+        }
+        List<Integer> reported = new ArrayList<>();
+        List<Integer> late = new ArrayList<>();
+        List<Integer> corrected = new ArrayList<>();
+        s.reports.forEach((year, revisions) -> {
+            reported.add(year);
+            if (revisions.get(revisions.size() - 1).late) {
+                late.add(year);
+            }
+            if (revisions.size() > 1) {
+                corrected.add(year);
+            }
+        });
+        Integer latestYear = s.latestReportedYear();
+        List<String> pending = new ArrayList<>();
+        s.decisions.forEach((id, d) -> {
+            if (d.state == CommitmentState.DecisionState.PENDING && s.status.isOpen()) {
+                pending.add(id);
+            }
+        });
+        return new Document(DocCache.POSITION, position)
+                .append("title", s.details.title())
+                .append("makerId", s.makerId)
+                .append("makerName", maker == null ? s.makerId : maker.getString("name"))
+                .append("stakeholderGroup", maker == null ? null : maker.getString("stakeholderGroup"))
+                .append("hemisphere", maker == null ? null : maker.getString("hemisphere"))
+                .append("country", maker == null ? null : maker.getString("country"))
+                .append("region", maker == null ? null : maker.getString("region"))
+                .append("initiatives", new ArrayList<>(initiatives))
+                .append("initiativeNames", initiativeNames)
+                .append("actions", actions)
+                .append("actionNames", actionNames)
+                .append("status", s.status.name())
+                .append("types", new TreeSet<>(s.details.types().stream().map(CommitmentType::name).toList()).stream().toList())
+                .append("startYear", s.startYear())
+                .append("endYear", s.endYear())
+                .append("pledgedAt", s.pledgedAt.toString())
+                .append("pledgeYear", s.pledgeYear)
+                .append("financialAmount", s.details.financial() == null ? null : s.details.financial().amount().toPlainString())
+                .append("financialCurrency", s.details.financial() == null ? null : s.details.financial().currency())
+                .append("financialCommitmentExpected", s.financialCommitmentExpected)
+                .append("reportedYears", reported)
+                .append("lateYears", late)
+                .append("correctedYears", corrected)
+                .append("latestProgress", latestYear == null ? null : s.reportInForce(latestYear).report.status().name())
+                .append("pendingDecisions", pending)
+                .append("amendments", s.amendments)
+                .append("extensions", s.extensions)
+                .append("closedAt", s.closedAt == null ? null : s.closedAt.toString())
+                .append("lastChangedAt", s.lastChangedAt.toString());
+    }
+
+    static String actionName(Document initiative, TargetAction t) {
+        if (initiative != null) {
+            for (Document a : initiative.getList("actions", Document.class, List.of())) {
+                if (t.actionCode().equals(a.getString("code"))) {
+                    return a.get("names", Document.class).getString("en");
+                }
+            }
+        }
+        return t.actionCode();
+    }
+
+    @Override
+    public void drop() {
+        batch = null;
+        collections().forEach(c -> database.getCollection(c).drop());
+    }
+}

@@ -1,0 +1,196 @@
+package org.equalityledger.projections.dashboards;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.equalityledger.api.commitment.CommitmentType;
+import org.equalityledger.api.commitment.TargetAction;
+import org.equalityledger.api.common.Money;
+import org.equalityledger.projections.model.CommitmentState;
+import org.equalityledger.projections.model.MakerFacts;
+import org.equalityledger.projections.reference.Regions;
+import org.equalityledger.projections.reference.UsdRates;
+
+/**
+ * What one commitment adds to the dashboards: for each dashboard document ({@code scope|period}),
+ * figure name to value. A dashboard is the sum of the contributions of every commitment, kept up to
+ * date by adding {@code contribution(after) - contribution(before)} at each event.
+ *
+ * <p>Scopes: {@code global}, {@code initiative:<id>}, {@code action:<initiative>:<code>},
+ * {@code group:<stakeholder group>}, {@code hemisphere:<GLOBAL_SOUTH|GLOBAL_NORTH>},
+ * {@code country:<ISO code of the maker>}, {@code region:<region of that country>}. Periods:
+ * {@code all}, and each year 2021–2026 the commitment runs. Money is in US cents, each movement at
+ * the rate of its year: the pledge at its pledge year, a disbursement at the year reported on.
+ */
+public final class Contribution {
+
+    public static final String ALL = "all";
+    public static final int FIRST_YEAR = 2021;
+    public static final int LAST_YEAR = 2026;
+
+    private Contribution() {
+    }
+
+    public static String key(String scope, String period) {
+        return scope + "|" + period;
+    }
+
+    public static List<String> periods() {
+        List<String> periods = new ArrayList<>();
+        periods.add(ALL);
+        for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+            periods.add(String.valueOf(y));
+        }
+        return periods;
+    }
+
+    /** The scopes a commitment of this maker counts in. */
+    public static List<String> scopes(CommitmentState s, MakerFacts maker, Regions regions) {
+        Set<String> scopes = new java.util.LinkedHashSet<>();
+        scopes.add("global");
+        for (String initiative : s.details.targetedInitiatives()) {
+            scopes.add("initiative:" + initiative);
+        }
+        for (TargetAction t : s.details.targets()) {
+            scopes.add("action:" + t.initiativeId() + ":" + t.actionCode());
+        }
+        if (maker != null) {
+            scopes.add("group:" + maker.group().name());
+            scopes.add("hemisphere:" + maker.hemisphere().name());
+            scopes.add("country:" + maker.country());
+            scopes.add("region:" + regions.regionOf(maker.country()));
+        }
+        return new ArrayList<>(scopes);
+    }
+
+    public static Map<String, Map<String, Long>> of(CommitmentState s, MakerFacts maker, UsdRates rates, Regions regions) {
+        Map<String, Map<String, Long>> result = new TreeMap<>();
+        if (s == null) {
+            return result;
+        }
+        Map<String, Long> all = new TreeMap<>();
+        counts(s, all);
+        if (s.financialCommitmentExpected) {
+            add(all, "flag:financialExpected", 1);
+        }
+        boolean anyReport = false;
+        int filed = 0;
+        int late = 0;
+        int corrected = 0;
+        Map<String, Map<String, Long>> byPeriod = new TreeMap<>();
+        for (Map.Entry<Integer, List<CommitmentState.ReportRevision>> e : s.reports.entrySet()) {
+            CommitmentState.ReportRevision r = e.getValue().get(e.getValue().size() - 1);
+            anyReport = true;
+            filed++;
+            late += r.late ? 1 : 0;
+            corrected += e.getValue().size() > 1 ? 1 : 0;
+            Money disbursed = r.report.moneyDisbursed();
+            if (disbursed != null) {
+                String period = String.valueOf(e.getKey());
+                java.util.Optional<Long> cents = rates.usdCents(disbursed, e.getKey());
+                if (cents.isPresent()) {
+                    add(all, "disbursedUsdCents", cents.get());
+                    add(byPeriod.computeIfAbsent(period, p -> new TreeMap<>()), "disbursedUsdCents", cents.get());
+                } else {
+                    add(all, "unconvertedMovements", 1);
+                    add(byPeriod.computeIfAbsent(period, p -> new TreeMap<>()), "unconvertedMovements", 1);
+                }
+            }
+        }
+        if (s.accepted()) {
+            add(all, "accepted", 1);
+            if (anyReport) {
+                add(all, "reported", 1);
+            }
+        }
+        add(all, "reportsFiled", filed);
+        add(all, "reportsLate", late);
+        add(all, "reportsCorrected", corrected);
+        Integer latest = s.latestReportedYear();
+        if (latest != null) {
+            add(all, "progress:" + s.reportInForce(latest).report.status().name(), 1);
+        }
+        Money financial = s.details.financial();
+        if (financial != null) {
+            java.util.Optional<Long> cents = rates.usdCents(financial, s.pledgeYear);
+            String period = String.valueOf(s.pledgeYear);
+            if (cents.isPresent()) {
+                add(all, "pledgedUsdCents", cents.get());
+                add(byPeriod.computeIfAbsent(period, p -> new TreeMap<>()), "pledgedUsdCents", cents.get());
+            } else {
+                add(all, "unconvertedMovements", 1);
+                add(byPeriod.computeIfAbsent(period, p -> new TreeMap<>()), "unconvertedMovements", 1);
+            }
+        }
+        int lastExpected = s.closedAt == null ? s.endYear() : s.closedAt.atOffset(java.time.ZoneOffset.UTC).getYear();
+        for (int year = Math.max(FIRST_YEAR, s.startYear()); year <= Math.min(LAST_YEAR, s.endYear()); year++) {
+            Map<String, Long> y = byPeriod.computeIfAbsent(String.valueOf(year), p -> new TreeMap<>());
+            counts(s, y);
+            if (s.accepted() && year <= lastExpected) {
+                add(y, "expected", 1);
+                if (s.reportInForce(year) != null) {
+                    add(y, "reported", 1);
+                }
+            }
+            CommitmentState.ReportRevision r = s.reportInForce(year);
+            if (r != null) {
+                add(y, "reportsFiled", 1);
+                add(y, "reportsLate", r.late ? 1 : 0);
+                add(y, "progress:" + r.report.status().name(), 1);
+            }
+        }
+        for (String scope : scopes(s, maker, regions)) {
+            result.put(key(scope, ALL), all);
+            byPeriod.forEach((period, figures) -> {
+                int year = Integer.parseInt(period);
+                if (year >= FIRST_YEAR && year <= LAST_YEAR) {
+                    result.put(key(scope, period), figures);
+                }
+            });
+        }
+        return result;
+    }
+
+    private static void counts(CommitmentState s, Map<String, Long> figures) {
+        add(figures, "commitments", 1);
+        for (CommitmentType type : s.details.types()) {
+            add(figures, "type:" + type.name(), 1);
+        }
+        add(figures, "status:" + s.status.name(), 1);
+    }
+
+    private static void add(Map<String, Long> figures, String name, long value) {
+        if (value != 0) {
+            figures.merge(name, value, Long::sum);
+        }
+    }
+
+    /** {@code after - before}, document by document and figure by figure, leaving out zeros. */
+    public static Map<String, Map<String, Long>> delta(Map<String, Map<String, Long>> before,
+                                                      Map<String, Map<String, Long>> after) {
+        Map<String, Map<String, Long>> delta = new TreeMap<>();
+        Set<String> keys = new HashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            Map<String, Long> b = before.getOrDefault(key, Map.of());
+            Map<String, Long> a = after.getOrDefault(key, Map.of());
+            Set<String> names = new HashSet<>(b.keySet());
+            names.addAll(a.keySet());
+            Map<String, Long> d = new TreeMap<>();
+            for (String name : names) {
+                long v = a.getOrDefault(name, 0L) - b.getOrDefault(name, 0L);
+                if (v != 0) {
+                    d.put(name, v);
+                }
+            }
+            if (!d.isEmpty()) {
+                delta.put(key, d);
+            }
+        }
+        return delta;
+    }
+}

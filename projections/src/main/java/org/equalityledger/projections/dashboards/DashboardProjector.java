@@ -1,0 +1,278 @@
+package org.equalityledger.projections.dashboards;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.bson.Document;
+import org.equalityledger.api.commitment.CommitmentPledged;
+import org.equalityledger.api.maker.CommitmentMakerRegistered;
+import org.equalityledger.api.maker.Hemisphere;
+import org.equalityledger.api.maker.StakeholderGroup;
+import org.equalityledger.projections.model.CommitmentFold;
+import org.equalityledger.projections.model.CommitmentState;
+import org.equalityledger.projections.model.MakerFacts;
+import org.equalityledger.projections.reference.Regions;
+import org.equalityledger.projections.reference.UsdRates;
+import org.equalityledger.projections.store.DocCache;
+import org.equalityledger.projections.store.Json;
+import org.equalityledger.projections.store.LedgerEvent;
+import org.equalityledger.projections.store.Projector;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * The "dashboards" projection. Precomputed figures, one document per scope and period, read by
+ * {@code _id} only:
+ * <ul>
+ *   <li>{@code rm_dashboards}: {@code _id} = {@code "<scope>|<period>"}, e.g. {@code "initiative:gac|2023"},
+ *       {@code "global|all"}; {@code f} = figure name to whole number (counts, US cents);</li>
+ *   <li>{@code rm_dashboard_snapshots}: {@code _id} = {@code "<boundary>|<scope>"}, the scope's periods as
+ *       they stood before position {@code boundary} (see {@link Snapshots});</li>
+ *   <li>{@code rm_dash_facts}: what the figures are computed from: {@code "c:<commitment>"} the folded
+ *       commitment, {@code "m:<maker>"} the maker's facts, {@code "state"} the snapshot bookkeeping.</li>
+ * </ul>
+ * Each event changes a dashboard by the difference of the commitment's contribution before and
+ * after it. Writes go dashboards, snapshots, bookkeeping, facts, in that order: a fact whose
+ * position says an event was applied always has that event's figures written before it.
+ */
+public final class DashboardProjector implements Projector {
+
+    public static final String NAME = "dashboards";
+    public static final String DASHBOARDS = "rm_dashboards";
+    public static final String SNAPSHOTS = "rm_dashboard_snapshots";
+    public static final String FACTS = "rm_dash_facts";
+    static final String STATE = "state";
+
+    private final MongoDatabase database;
+    private final UsdRates rates;
+    private final Regions regions;
+    private Batch batch;
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many batches this projector wrote (or dropped) in this process: a cheap "has anything changed". */
+    public long writtenBatches() {
+        return written.get();
+    }
+
+    public DashboardProjector(MongoDatabase database, UsdRates rates, Regions regions) {
+        this.database = database;
+        this.rates = rates;
+        this.regions = regions;
+    }
+
+    private final class Batch {
+        final DocCache dashboards = new DocCache(database.getCollection(DASHBOARDS));
+        final DocCache snapshots = new DocCache(database.getCollection(SNAPSHOTS));
+        final DocCache facts = new DocCache(database.getCollection(FACTS));
+        final Map<String, CommitmentState> states = new TreeMap<>();
+        final Set<String> changedStates = new LinkedHashSet<>();
+        Document bookkeeping;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(DASHBOARDS, SNAPSHOTS, FACTS);
+    }
+
+    @Override
+    public void begin(List<LedgerEvent> events) {
+        batch = new Batch();
+        Set<String> factIds = new LinkedHashSet<>();
+        factIds.add(STATE);
+        for (LedgerEvent e : events) {
+            String id = CommitmentFold.commitmentIdOf(e.payload());
+            if (id != null) {
+                factIds.add("c:" + id);
+            }
+            if (e.payload() instanceof CommitmentPledged p) {
+                factIds.add("m:" + p.makerId());
+            }
+        }
+        batch.facts.preload(factIds);
+        Set<String> makers = new LinkedHashSet<>();
+        for (String id : factIds) {
+            Document doc = batch.facts.get(id);
+            if (doc != null && id.startsWith("c:")) {
+                makers.add("m:" + doc.get("state", Document.class).getString("makerId"));
+            }
+        }
+        batch.facts.preload(makers);
+        // The dashboards these commitments count in now; new scopes (an amendment) are read one by one.
+        Set<String> keys = new TreeSet<>();
+        for (String id : factIds) {
+            if (id.startsWith("c:") && batch.facts.get(id) != null) {
+                CommitmentState s = state(id.substring(2));
+                for (String scope : Contribution.scopes(s, maker(s.makerId), regions)) {
+                    Contribution.periods().forEach(period -> keys.add(Contribution.key(scope, period)));
+                }
+            }
+        }
+        keys.add(Contribution.key("global", Contribution.ALL));
+        batch.dashboards.preload(keys);
+        Document state = batch.facts.get(STATE);
+        batch.bookkeeping = state == null
+                ? new Document(DocCache.POSITION, -1L).append("nextBoundary", Snapshots.nextBoundary(-1))
+                        .append("lastSnapshot", 0L).append("dirtyScopes", new ArrayList<String>())
+                : state;
+    }
+
+    private CommitmentState state(String commitmentId) {
+        CommitmentState s = batch.states.get(commitmentId);
+        if (s == null) {
+            Document doc = batch.facts.get("c:" + commitmentId);
+            if (doc != null) {
+                s = Json.fromDocument(doc.get("state", Document.class), CommitmentState.class);
+                batch.states.put(commitmentId, s);
+            }
+        }
+        return s;
+    }
+
+    private MakerFacts maker(String makerId) {
+        return makerOf(batch.facts.get("m:" + makerId));
+    }
+
+    static MakerFacts makerOf(Document doc) {
+        if (doc == null) {
+            return null;
+        }
+        return new MakerFacts(doc.getString("_id").substring(2), doc.getString("name"),
+                StakeholderGroup.valueOf(doc.getString("stakeholderGroup")), Hemisphere.valueOf(doc.getString("hemisphere")),
+                doc.getString("country"));
+    }
+
+    @Override
+    public void apply(LedgerEvent event) {
+        if (batch == null) {
+            begin(List.of(event));
+        }
+        long p = event.position();
+        Document book = batch.bookkeeping;
+        if (DocCache.position(book) < p) {
+            snapshotBoundariesBefore(p);
+            book.put(DocCache.POSITION, p);
+        }
+        Object payload = event.payload();
+        if (payload instanceof CommitmentMakerRegistered e) {
+            String id = "m:" + e.makerId();
+            if (DocCache.position(batch.facts.get(id)) < p) {
+                batch.facts.put(id, new Document(DocCache.POSITION, p).append("name", e.name())
+                        .append("stakeholderGroup", e.stakeholderGroup().name()).append("hemisphere", e.hemisphere().name())
+                        .append("country", e.country()));
+            }
+            return;
+        }
+        String commitmentId = CommitmentFold.commitmentIdOf(payload);
+        if (commitmentId == null) {
+            return;
+        }
+        String factId = "c:" + commitmentId;
+        Document fact = batch.facts.get(factId);
+        if (DocCache.position(fact) >= p) {
+            return;
+        }
+        CommitmentState before = state(commitmentId);
+        Map<String, Map<String, Long>> old = before == null ? Map.of()
+                : Contribution.of(before, maker(before.makerId), rates, regions);
+        CommitmentState after = CommitmentFold.apply(before, payload, event.recordedAt());
+        if (after == null) {
+            return;
+        }
+        Map<String, Map<String, Long>> now = Contribution.of(after, maker(after.makerId), rates, regions);
+        batch.states.put(commitmentId, after);
+        batch.changedStates.add(commitmentId);
+        batch.facts.put(factId, new Document(DocCache.POSITION, p));
+        applyDelta(Contribution.delta(old, now), p);
+    }
+
+    private void applyDelta(Map<String, Map<String, Long>> delta, long p) {
+        @SuppressWarnings("unchecked")
+        List<String> dirty = (List<String>) batch.bookkeeping.get("dirtyScopes");
+        for (Map.Entry<String, Map<String, Long>> d : delta.entrySet()) {
+            Document doc = batch.dashboards.get(d.getKey());
+            if (DocCache.position(doc) >= p) {
+                continue;
+            }
+            String scope = d.getKey().substring(0, d.getKey().indexOf('|'));
+            if (doc == null) {
+                doc = new Document("scope", scope).append("period", d.getKey().substring(scope.length() + 1))
+                        .append("f", new Document());
+            }
+            Document f = doc.get("f", Document.class);
+            d.getValue().forEach((name, value) -> {
+                long v = (f.containsKey(name) ? ((Number) f.get(name)).longValue() : 0L) + value;
+                if (v == 0) {
+                    f.remove(name);
+                } else {
+                    f.put(name, v);
+                }
+            });
+            doc.put(DocCache.POSITION, p);
+            batch.dashboards.put(d.getKey(), doc);
+            if (!dirty.contains(scope)) {
+                dirty.add(scope);
+            }
+        }
+    }
+
+    /** Before applying the event at {@code p}, writes the snapshots of every boundary it passed. */
+    private void snapshotBoundariesBefore(long p) {
+        Document book = batch.bookkeeping;
+        long next = ((Number) book.get("nextBoundary")).longValue();
+        while (p >= next) {
+            @SuppressWarnings("unchecked")
+            List<String> dirty = (List<String>) book.get("dirtyScopes");
+            for (String scope : dirty) {
+                Document periods = new Document();
+                for (String period : Contribution.periods()) {
+                    Document doc = batch.dashboards.get(Contribution.key(scope, period));
+                    if (doc != null) {
+                        periods.put(period, new Document(doc.get("f", Document.class)));
+                    }
+                }
+                batch.snapshots.put(Snapshots.id(next, scope), new Document("boundary", next).append("scope", scope)
+                        .append("periods", periods));
+            }
+            book.put("lastSnapshot", next);
+            book.put("dirtyScopes", new ArrayList<String>());
+            next = Snapshots.nextBoundary(next);
+            book.put("nextBoundary", next);
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (batch == null) {
+            return;
+        }
+        for (String id : batch.changedStates) {
+            long position = DocCache.position(batch.facts.get("c:" + id));
+            batch.facts.put("c:" + id, new Document(DocCache.POSITION, position)
+                    .append("state", Json.toDocument(batch.states.get(id))));
+        }
+        batch.dashboards.flush();
+        batch.snapshots.flush();
+        database.getCollection(FACTS).replaceOne(com.mongodb.client.model.Filters.eq("_id", STATE),
+                batch.bookkeeping.append("_id", STATE), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        batch.facts.flush();
+        batch = null;
+        written.incrementAndGet();
+    }
+
+    @Override
+    public void drop() {
+        batch = null;
+        written.incrementAndGet();
+        collections().forEach(c -> database.getCollection(c).drop());
+    }
+}

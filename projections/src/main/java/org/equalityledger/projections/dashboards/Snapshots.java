@@ -1,0 +1,63 @@
+package org.equalityledger.projections.dashboards;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the dashboards projection keeps a copy of its dashboards, for answers as of an instant: at
+ * every position that is a multiple of 250 up to 100,000, of 1,000 up to 1,000,000, then of 5,000. A snapshot at boundary
+ * {@code b} holds the dashboards as they stood after every event before position {@code b}; only the
+ * scopes that changed since the previous boundary are written ({@code _id} = {@code "<b>|<scope>"}).
+ * An answer as of an instant starts from the latest snapshot before it and replays the events after
+ * it: at most 250 at the demo scale, 1,000 up to 40× and 5,000 beyond, so that the snapshots' count
+ * (and their storage) grows far slower than the ledger.
+ */
+public final class Snapshots {
+
+    static final long FINE_UNTIL = 100_000;
+    static final long FINE = 250;
+    static final long MEDIUM_UNTIL = 1_000_000;
+    static final long MEDIUM = 1_000;
+    static final long COARSE = 5_000;
+
+    private Snapshots() {
+    }
+
+    /** The first boundary strictly after {@code position}. */
+    public static long nextBoundary(long position) {
+        if (position < FINE_UNTIL) {
+            return Math.min(FINE_UNTIL, (Math.max(position, 0) / FINE + 1) * FINE);
+        }
+        if (position < MEDIUM_UNTIL) {
+            return Math.min(MEDIUM_UNTIL, (position / MEDIUM + 1) * MEDIUM);
+        }
+        return (position / COARSE + 1) * COARSE;
+    }
+
+    /** The latest boundary at or before {@code position}, or 0 when there is none. */
+    public static long boundaryAtOrBefore(long position) {
+        if (position < FINE) {
+            return 0;
+        }
+        if (position <= FINE_UNTIL) {
+            return position / FINE * FINE;
+        }
+        if (position <= MEDIUM_UNTIL) {
+            return position / MEDIUM * MEDIUM;
+        }
+        return position / COARSE * COARSE;
+    }
+
+    /** Every boundary from the first up to {@code last}, inclusive. */
+    public static List<Long> boundariesUpTo(long last) {
+        List<Long> boundaries = new ArrayList<>();
+        for (long b = nextBoundary(-1); b <= last; b = nextBoundary(b)) {
+            boundaries.add(b);
+        }
+        return boundaries;
+    }
+
+    public static String id(long boundary, String scope) {
+        return boundary + "|" + scope;
+    }
+}

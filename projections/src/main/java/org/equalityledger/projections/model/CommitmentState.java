@@ -1,0 +1,104 @@
+package org.equalityledger.projections.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.equalityledger.api.commitment.CommitmentDetails;
+import org.equalityledger.api.commitment.CommitmentStatus;
+import org.equalityledger.api.reporting.ProgressReport;
+
+/**
+ * Everything the read side knows of one commitment, folded from its events by {@link CommitmentFold}.
+ * The same fold builds the live view, a rebuild and an as-of replay, so the three cannot disagree.
+ */
+public final class CommitmentState {
+
+    public String commitmentId;
+    public String makerId;
+    public CommitmentDetails details;
+    public CommitmentStatus status;
+    /** A government, philanthropy or private-sector maker pledged no financial part. */
+    public boolean financialCommitmentExpected;
+    public Instant pledgedAt;
+    /** The pledging window year: the year the commitment was recorded as pledged. */
+    public int pledgeYear;
+    public Instant lastChangedAt;
+    public Instant closedAt;
+    public String closingReason;
+    /** One decision slot per targeted (or formerly targeted) initiative. */
+    public TreeMap<String, Decision> decisions = new TreeMap<>();
+    /** Every revision of every year's report; the last one of a year is in force. */
+    public TreeMap<Integer, List<ReportRevision>> reports = new TreeMap<>();
+    public int amendments;
+    public int extensions;
+    /** Events folded into this state. */
+    public int events;
+
+    public enum DecisionState { PENDING, ACCEPTED, REJECTED }
+
+    public static final class Decision {
+        public DecisionState state = DecisionState.PENDING;
+        public Instant dueBy;
+        public Instant decidedAt;
+        public boolean overdue;
+        public String reason;
+        public String by;
+
+        public Decision() {
+        }
+
+        Decision(Instant dueBy) {
+            this.dueBy = dueBy;
+        }
+    }
+
+    public static final class ReportRevision {
+        public int revision;
+        public ProgressReport report;
+        public Instant recordedAt;
+        public Instant deadline;
+        public boolean late;
+        /** Why it was corrected (null for the report as first filed). */
+        public String reason;
+        public String by;
+        public Integer supersededBy;
+
+        public ReportRevision() {
+        }
+    }
+
+    /** The report of a year in force: its latest revision, or null when none was filed. */
+    public ReportRevision reportInForce(int year) {
+        List<ReportRevision> revisions = reports.get(year);
+        return revisions == null || revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
+    }
+
+    /** Accepted by at least one targeted initiative and not withdrawn or rejected. */
+    public boolean accepted() {
+        return status == CommitmentStatus.ACTIVE || status == CommitmentStatus.COMPLETED;
+    }
+
+    public int startYear() {
+        return details.start().getYear();
+    }
+
+    public int endYear() {
+        return details.end().getYear();
+    }
+
+    public List<Integer> years() {
+        List<Integer> years = new ArrayList<>();
+        for (int y = startYear(); y <= endYear(); y++) {
+            years.add(y);
+        }
+        return years;
+    }
+
+    /** The most recent year with a report in force, or null. */
+    public Integer latestReportedYear() {
+        return reports.isEmpty() ? null : reports.lastKey();
+    }
+}

@@ -1,0 +1,233 @@
+package org.equalityledger.projections.rebuild;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.equalityledger.projections.store.LedgerEvent;
+import org.equalityledger.projections.store.LedgerReader;
+import org.equalityledger.projections.store.Projector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drops and rebuilds a projection from the events. The projection's streaming processor is stopped
+ * and its token set to the head of the ledger (its reset handler drops the collections); the events
+ * up to that head are then replayed through the same {@link Projector} in batches of
+ * {@value #BATCH} (so each commitment's documents are written about once a batch, not once an
+ * event), the next batch read while the current one is written; then the processor starts again
+ * and goes on from the head with whatever arrived meanwhile. While it runs, {@link #progress} gives
+ * the position reached of how many, events per second and time left; the log repeats it every two
+ * seconds.
+ */
+public final class Rebuilds implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    static final int BATCH = 20_000;
+
+    public enum State { IDLE, RUNNING, DONE, FAILED }
+
+    public record Progress(String projection, State state, long position, long head, long eventsDone,
+                           double eventsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt) {
+    }
+
+    private static final class Run {
+        final Instant startedAt;
+        final long head;
+        final long startNanos = System.nanoTime();
+        final AtomicLong position = new AtomicLong(-1);
+        volatile Instant finishedAt;
+        volatile long finishedNanos;
+        volatile Throwable failure;
+
+        Run(Instant startedAt, long head) {
+            this.startedAt = startedAt;
+            this.head = head;
+        }
+    }
+
+    private final List<String> names;
+    private final Function<String, Optional<StreamingEventProcessor>> processors;
+    private final Function<String, Projector> projectors;
+    private final LedgerReader ledger;
+    private final Clock clock;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "projection-rebuild-progress");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Rebuilds(List<String> names, Function<String, Optional<StreamingEventProcessor>> processors,
+                    Function<String, Projector> projectors, LedgerReader ledger, Clock clock) {
+        this.names = List.copyOf(names);
+        this.processors = processors;
+        this.projectors = projectors;
+        this.ledger = ledger;
+        this.clock = clock;
+        reporter.scheduleWithFixedDelay(this::report, 2, 2, TimeUnit.SECONDS);
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public boolean knows(String name) {
+        return names.contains(name);
+    }
+
+    /** Starts rebuilding {@code name} (unless a rebuild of it is running); returns its progress. */
+    public synchronized Progress start(String name) {
+        Run running = runs.get(name);
+        if (running != null && running.finishedAt == null) {
+            return progress(name);
+        }
+        StreamingEventProcessor processor = processor(name);
+        Projector projector = projectors.apply(name);
+        processor.shutDown();
+        long head = ledger.headPosition();
+        // The processor resumes after the head; its reset handler drops the projection's collections.
+        processor.resetTokens(source -> head < 0 ? null : new GlobalSequenceTrackingToken(head));
+        Run run = new Run(clock.instant(), head);
+        runs.put(name, run);
+        log.info("Rebuild of projection {} started: {} events to replay", name, head + 1);
+        Thread worker = new Thread(() -> replay(name, projector, processor, run), "projection-rebuild-" + name);
+        worker.setDaemon(true);
+        worker.start();
+        return progress(name);
+    }
+
+    private void replay(String name, Projector projector, StreamingEventProcessor processor, Run run) {
+        BlockingQueue<List<LedgerEvent>> batches = new ArrayBlockingQueue<>(1);
+        AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                for (long from = 0; from <= run.head; from += BATCH) {
+                    batches.put(ledger.eventsBetween(from, Math.min(run.head, from + BATCH - 1)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                readFailure.set(e);
+            } finally {
+                batches.offer(List.of());
+            }
+        }, "projection-rebuild-reader-" + name);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            for (long done = 0; done <= run.head; ) {
+                List<LedgerEvent> batch = batches.take();
+                if (batch.isEmpty()) {
+                    if (readFailure.get() != null) {
+                        throw new IllegalStateException("reading the events failed", readFailure.get());
+                    }
+                    break;
+                }
+                long t0 = System.nanoTime();
+                projector.begin(batch);
+                long t1 = System.nanoTime();
+                for (LedgerEvent event : batch) {
+                    projector.apply(event);
+                    if (event.position() % 500 == 0) {
+                        run.position.set(event.position()); // applied; the batch is written at its end
+                    }
+                }
+                long t2 = System.nanoTime();
+                projector.flush();
+                long t3 = System.nanoTime();
+                log.debug("Rebuild of {}: batch of {} events: read {} ms, apply {} ms, write {} ms", name, batch.size(),
+                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+                done = batch.get(batch.size() - 1).position() + 1;
+                run.position.set(done - 1);
+            }
+            if (run.position.get() < run.head) {
+                throw new IllegalStateException("the events ended at " + run.position.get() + " before the head " + run.head);
+            }
+        } catch (Throwable e) {
+            run.failure = e;
+            log.error("Rebuild of projection {} failed at position {}", name, run.position.get(), e);
+        } finally {
+            reader.interrupt();
+            run.finishedNanos = System.nanoTime();
+            run.finishedAt = clock.instant();
+            processor.start();
+            if (run.failure == null) {
+                double seconds = Math.max(1e-3, (run.finishedNanos - run.startNanos) / 1e9);
+                log.info("Rebuild of projection {} done: {} events in {} s ({} events/s)", name, run.head + 1,
+                        String.format("%.1f", seconds), Math.round((run.head + 1) / seconds));
+            }
+        }
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processors.apply(name).orElseThrow(() -> new IllegalArgumentException("no projection named " + name));
+    }
+
+    /** The position the projection's processor has reached (-1 before any event, or while stopped). */
+    public long processed(String name) {
+        return processor(name).processingStatus().values().stream()
+                .mapToLong(s -> s.getCurrentPosition().orElse(-1)).max().orElse(-1);
+    }
+
+    public Progress progress(String name) {
+        Run run = runs.get(name);
+        if (run == null) {
+            return new Progress(name, State.IDLE, processed(name), ledger.headPosition(), 0, 0, null, null, null);
+        }
+        long position = run.position.get();
+        long end = run.finishedAt != null ? run.finishedNanos : System.nanoTime();
+        double seconds = Math.max(1e-3, (end - run.startNanos) / 1e9);
+        double rate = (position + 1) / seconds;
+        if (run.finishedAt != null) {
+            return new Progress(name, run.failure == null ? State.DONE : State.FAILED, position, run.head, position + 1, rate,
+                    0L, run.startedAt, run.finishedAt);
+        }
+        Long left = rate <= 0 ? null : Math.round((run.head - position) / rate);
+        return new Progress(name, State.RUNNING, position, run.head, position + 1, rate, left, run.startedAt, null);
+    }
+
+    /** Waits until the rebuild of {@code name} is over, or {@code timeout} passed; returns the last progress. */
+    public Progress await(String name, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Progress p = progress(name);
+        while (p.state() == State.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            p = progress(name);
+        }
+        return p;
+    }
+
+    private void report() {
+        try {
+            for (String name : runs.keySet()) {
+                Progress p = progress(name);
+                if (p.state() == State.RUNNING) {
+                    log.info("Rebuild of projection {}: position {} of {}, {} events/s, about {} s left", p.projection(),
+                            p.position(), p.head(), Math.round(p.eventsPerSecond()), p.secondsLeft());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Rebuild progress could not be read", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        reporter.shutdownNow();
+    }
+}

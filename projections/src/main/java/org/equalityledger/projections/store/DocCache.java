@@ -1,0 +1,120 @@
+package org.equalityledger.projections.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+
+/**
+ * The documents of one read-model collection that a batch of events reads and changes. Every read
+ * is by {@code _id} (one id, or {@code $in} for a batch), the only reads the embedded server answers
+ * from an index; changed documents are written back in one ordered bulk write at the end of the batch.
+ * Each document carries {@value #POSITION}, the position of the last event applied to it, so that an
+ * event replayed after a crash between two writes changes nothing twice.
+ */
+public final class DocCache {
+
+    public static final String POSITION = "_pos";
+    private static final int CHUNK = 1_000;
+
+    private final MongoCollection<Document> collection;
+    private final Map<String, Document> docs = new HashMap<>();
+    private final Set<String> absent = new java.util.HashSet<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
+
+    public DocCache(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    /** Reads the documents not yet known, in {@code $in} queries of up to 1,000 ids. */
+    public void preload(Collection<String> ids) {
+        List<String> missing = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            if (!docs.containsKey(id) && !absent.contains(id)) {
+                missing.add(id);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += CHUNK) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
+            Set<String> notFound = new java.util.HashSet<>(chunk);
+            for (Document doc : collection.find(in("_id", chunk))) {
+                String id = doc.getString("_id");
+                docs.put(id, doc);
+                notFound.remove(id);
+            }
+            absent.addAll(notFound);
+        }
+    }
+
+    /** The document, or null when there is none. */
+    public Document get(String id) {
+        Document doc = docs.get(id);
+        if (doc != null || absent.contains(id)) {
+            return doc;
+        }
+        doc = collection.find(eq("_id", id)).first();
+        if (doc == null) {
+            absent.add(id);
+        } else {
+            docs.put(id, doc);
+        }
+        return doc;
+    }
+
+    public void put(String id, Document doc) {
+        doc.put("_id", id);
+        docs.put(id, doc);
+        absent.remove(id);
+        dirty.add(id);
+    }
+
+    public boolean isDirty() {
+        return !dirty.isEmpty();
+    }
+
+    public Set<String> dirtyIds() {
+        return dirty;
+    }
+
+    public void flush() {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(Math.min(dirty.size(), CHUNK));
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        for (String id : dirty) {
+            writes.add(new ReplaceOneModel<>(eq("_id", id), docs.get(id), upsert));
+            if (writes.size() == CHUNK) {
+                collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+                writes.clear();
+            }
+        }
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        }
+        dirty.clear();
+    }
+
+    /** The position of the last event applied to the document; -1 for none or no document. */
+    public static long position(Document doc) {
+        if (doc == null) {
+            return -1;
+        }
+        Object p = doc.get(POSITION);
+        return p instanceof Number n ? n.longValue() : -1;
+    }
+}

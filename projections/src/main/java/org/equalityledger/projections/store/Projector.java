@@ -1,0 +1,25 @@
+package org.equalityledger.projections.store;
+
+import java.util.List;
+
+/**
+ * Builds one projection's read models from events, one batch at a time: {@link #begin} with the
+ * batch (so that its documents are read in a few {@code $in} queries), {@link #apply} each event in
+ * position order, {@link #flush} once. Live processing, a rebuild and a test all drive it this way.
+ */
+public interface Projector {
+
+    String name();
+
+    /** The collections this projection owns; a rebuild drops them. */
+    List<String> collections();
+
+    void begin(List<LedgerEvent> batch);
+
+    void apply(LedgerEvent event);
+
+    void flush();
+
+    /** Drops every collection of the projection. */
+    void drop();
+}
