@@ -21,7 +21,9 @@ public class ApiConfiguration {
     org.springframework.boot.ApplicationRunner referenceSetAtStart(ObjectProvider<ReferenceSetLoader> loader,
                                                                    LedgerStoreProperties store, Environment env) {
         Boolean configured = env.getProperty("ledger.reference-set.load", Boolean.class);
-        boolean load = configured != null ? configured : store.embedded();
+        // Demo data loads the reference set itself, at its historical instants.
+        boolean demoData = env.getProperty("ledger.demo-data", Boolean.class, false);
+        boolean load = configured != null ? configured : store.embedded() && !demoData;
         return args -> {
             if (load) {
                 loader.getObject().load();

@@ -46,16 +46,6 @@ public class CommitmentQueryController {
         return view;
     }
 
-    /** Every event of the commitment: what changed, who, when, why. For leaders, auditors and makers' allies. */
-    @GetMapping("/commitments/{id}/history")
-    @PreAuthorize("hasAnyRole('LEADER','AUDITOR','ALLY','SECRETARIAT')")
-    public List<Map<String, Object>> history(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        List<Map<String, Object>> history = Queries.list(queries, new ReadSideQueries.CommitmentHistory(id, asOf));
-        if (history == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no commitment " + id);
-        }
-        return history;
-    }
 
     /** A page of commitments, filtered; scans the list rows (cost grows with the number of commitments). */
     @GetMapping("/commitments")

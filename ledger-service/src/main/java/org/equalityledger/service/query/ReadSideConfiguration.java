@@ -78,8 +78,8 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    LedgerReader ledgerReader(MongoLedgerStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer,
-                              org.axonframework.config.Configuration axon) {
+    LedgerReader readSideEvents(MongoLedgerStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                org.axonframework.config.Configuration axon) {
         return new EngineLedgerReader(engine, eventSerializer, axon.upcasterChain());
     }
 

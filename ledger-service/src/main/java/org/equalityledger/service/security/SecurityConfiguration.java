@@ -73,7 +73,10 @@ public class SecurityConfiguration {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("SECRETARIAT", "AUDITOR")
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "SECRETARIAT")
-                        .requestMatchers(HttpMethod.GET, "/api/dashboards/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/commitments/*/history").authenticated()
+                        // Public reads: dashboards, commitments, makers and who reported (DESIGN.md).
+                        .requestMatchers(HttpMethod.GET, "/api/dashboards/**", "/api/commitments", "/api/commitments/*",
+                                "/api/commitment-makers/*", "/api/reporting-cycles/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(b -> b.realmName("equality-ledger").authenticationEntryPoint(unauthenticated))

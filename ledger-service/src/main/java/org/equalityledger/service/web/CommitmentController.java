@@ -1,5 +1,7 @@
 package org.equalityledger.service.web;
 
+import java.time.Instant;
+
 import java.net.URI;
 import java.util.List;
 
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -163,10 +166,11 @@ public class CommitmentController {
             description = "For the secretariat, auditors, the leadership of a targeted initiative and the allies "
                     + "of the maker or a co-maker. Each event comes with its ledger position and hash links.")
     @ApiResponse(responseCode = "200", description = "the history")
-    public CommitmentHistories.History history(@PathVariable String id) {
+    public CommitmentHistories.History history(@PathVariable String id,
+                                               @RequestParam(required = false) Instant asOf) {
         Actor actor = currentActor.get();
         requireCommitmentId(id);
-        return histories.of(id, actor);
+        return histories.of(id, actor, asOf);
     }
 
     static void requireCommitmentId(String id) {

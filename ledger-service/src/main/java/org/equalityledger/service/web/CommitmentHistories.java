@@ -1,5 +1,6 @@
 package org.equalityledger.service.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import org.equalityledger.api.common.Actor;
 import org.equalityledger.api.common.NotPermittedException;
 import org.equalityledger.api.common.Role;
 import org.equalityledger.core.LedgerEntry;
+import org.equalityledger.projections.query.ReadSide;
 import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +38,14 @@ public class CommitmentHistories {
     private final MongoLedgerStorageEngine ledger;
     private final EventStore eventStore;
     private final ObjectMapper json;
+    private final ReadSide readSide;
 
-    public CommitmentHistories(MongoLedgerStorageEngine ledger, EventStore eventStore, ObjectMapper json) {
+    public CommitmentHistories(MongoLedgerStorageEngine ledger, EventStore eventStore, ObjectMapper json,
+                               ReadSide readSide) {
         this.ledger = ledger;
         this.eventStore = eventStore;
         this.json = json;
+        this.readSide = readSide;
     }
 
     @Schema(description = "Every stored event of a commitment, in order")
@@ -61,10 +66,12 @@ public class CommitmentHistories {
             @Schema(description = "the user who did it") String actor,
             @Schema(description = "the user's reason, where given") String reason,
             String correlationId,
+            @Schema(description = "for amendments and corrections, each changed field: from, to") Object changes,
             @Schema(description = "the event's payload") JsonNode payload) {
     }
 
-    public History of(String commitmentId, Actor reader) {
+    /** The history as recorded by {@code asOf} (all of it when null). */
+    public History of(String commitmentId, Actor reader, Instant asOf) {
         List<LedgerEntry> entries = ledger.entriesOf(commitmentId);
         if (entries.isEmpty() || !"Commitment".equals(entries.get(0).aggregateType())) {
             throw new UnknownResourceException("no commitment has the id " + commitmentId);
@@ -72,8 +79,14 @@ public class CommitmentHistories {
         Map<Long, DomainEventMessage<?>> messages = new HashMap<>();
         eventStore.readEvents(commitmentId).asStream().forEach(m -> messages.put(m.getSequenceNumber(), m));
         mayRead(reader, commitmentId, messages.values());
+        Map<Long, Object> changes = new HashMap<>();
+        readSide.history(commitmentId, asOf).orElse(List.of())
+                .forEach(e -> changes.put(((Number) e.get("position")).longValue(), e.get("changes")));
         List<Event> events = new ArrayList<>();
         for (LedgerEntry entry : entries) {
+            if (asOf != null && Instant.parse(entry.recordedAt()).isAfter(asOf)) {
+                break;
+            }
             DomainEventMessage<?> message = messages.get(entry.sequence());
             JsonNode payload;
             MetaData metadata;
@@ -94,7 +107,7 @@ public class CommitmentHistories {
                     entry.eventId(), type, entry.payloadRevision(),
                     recordedAt != null ? recordedAt.toString() : entry.recordedAt(),
                     text(metadata.get("actor")) != null ? text(metadata.get("actor")) : text(payload.get("by")),
-                    reason, text(metadata.get("correlationId")), payload));
+                    reason, text(metadata.get("correlationId")), changes.get(entry.position()), payload));
         }
         return new History(commitmentId, events);
     }

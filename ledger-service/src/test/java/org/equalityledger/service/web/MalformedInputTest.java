@@ -174,7 +174,7 @@ class MalformedInputTest {
     void unknown_paths_methods_and_media_types_are_problems_too() {
         assertProblem(api.get(ALLY, "/api/no-such-thing"), HttpStatus.NOT_FOUND);
         assertProblem(api.post(ALLY, "/api/no-such-thing", Map.of()), HttpStatus.NOT_FOUND);
-        assertProblem(api.get(ALLY, "/api/commitments"), HttpStatus.METHOD_NOT_ALLOWED);
+        assertProblem(api.exchange(ALLY, HttpMethod.DELETE, "/api/commitments", null, Map.of()), HttpStatus.METHOD_NOT_ALLOWED);
         // paths the firewall refuses, or the client normalises into unknown ones: a 4xx problem either way
         for (ResponseEntity<com.fasterxml.jackson.databind.JsonNode> odd : List.of(
                 api.get(AUDITOR, "/api/commitments//history"),

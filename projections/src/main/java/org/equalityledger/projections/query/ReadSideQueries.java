@@ -12,8 +12,6 @@ public class ReadSideQueries {
     public record CommitmentById(String commitmentId, Instant asOf) {
     }
 
-    public record CommitmentHistory(String commitmentId, Instant asOf) {
-    }
 
     public record MakerProfile(String makerId) {
     }
@@ -50,10 +48,6 @@ public class ReadSideQueries {
                 .orElse(null));
     }
 
-    @QueryHandler
-    public Answer handle(CommitmentHistory q) {
-        return new Answer(read.history(q.commitmentId(), q.asOf()).orElse(null));
-    }
 
     @QueryHandler
     public Answer handle(MakerProfile q) {
