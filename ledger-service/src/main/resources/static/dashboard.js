@@ -1,0 +1,108 @@
+// The public dashboard: everything it shows comes from the ledger's dashboard API.
+(function () {
+  const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  const count = new Intl.NumberFormat('en');
+  const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+  const words = (code) => code.toLowerCase().replace(/_/g, ' ');
+
+  function query() {
+    const params = new URLSearchParams();
+    const year = document.getElementById('year').value;
+    const asOf = document.getElementById('asOf').value;
+    if (year) params.set('year', year);
+    if (asOf) params.set('asOf', asOf + 'T23:59:59Z');
+    const text = params.toString();
+    return text ? '?' + text : '';
+  }
+
+  async function get(path) {
+    const answer = await fetch(path, { headers: { Accept: 'application/json' } });
+    if (!answer.ok) {
+      let detail = answer.statusText;
+      try { detail = (await answer.json()).detail || detail; } catch (ignored) { /* not a problem document */ }
+      throw new Error(detail);
+    }
+    return answer.json();
+  }
+
+  function figure(list, label, value) {
+    const item = document.createElement('div');
+    const term = document.createElement('dt');
+    const data = document.createElement('dd');
+    term.textContent = label;
+    data.textContent = value;
+    item.append(term, data);
+    list.append(item);
+  }
+
+  function mix(list, counts) {
+    list.replaceChildren();
+    const entries = Object.entries(counts || {});
+    if (entries.length === 0) {
+      const none = document.createElement('li');
+      none.textContent = 'none yet';
+      list.append(none);
+    }
+    for (const [key, value] of entries) {
+      const item = document.createElement('li');
+      item.textContent = words(key) + ': ' + count.format(value);
+      list.append(item);
+    }
+  }
+
+  function share(figures) {
+    return figures.shareReported == null ? '—' : percent.format(figures.shareReported);
+  }
+
+  async function show() {
+    const status = document.getElementById('status');
+    status.classList.remove('error');
+    status.textContent = 'Loading…';
+    try {
+      const suffix = query();
+      const [global, initiatives] = await Promise.all([
+        get('/api/dashboards/global' + suffix), get('/api/dashboards/initiatives' + suffix)]);
+      const f = global.figures;
+      const year = document.getElementById('year').value;
+      document.getElementById('global-heading').textContent = 'All initiatives, ' + (year || '2021–2026');
+      const list = document.getElementById('global');
+      list.replaceChildren();
+      figure(list, 'Commitments', count.format(f.commitments));
+      figure(list, 'Pledged', money.format(f.pledgedUsd));
+      figure(list, 'Disbursed', money.format(f.disbursedUsd));
+      figure(list, 'Reported', share(f));
+      figure(list, 'Reports filed late', count.format(f.reportsLate));
+      mix(document.getElementById('by-status'), f.byStatus);
+      mix(document.getElementById('progress'), f.progressStatusMix);
+
+      const rows = document.querySelector('#initiatives tbody');
+      rows.replaceChildren();
+      for (const initiative of initiatives) {
+        const g = initiative.figures;
+        const row = document.createElement('tr');
+        const cells = [initiative.name, count.format(g.commitments), money.format(g.pledgedUsd),
+          money.format(g.disbursedUsd), share(g)];
+        cells.forEach((text, i) => {
+          const cell = document.createElement(i === 0 ? 'th' : 'td');
+          if (i === 0) cell.scope = 'row'; else cell.className = 'number';
+          cell.textContent = text;
+          row.append(cell);
+        });
+        rows.append(row);
+      }
+      const rates = global.rates || {};
+      document.getElementById('rates').textContent = 'Money in US dollars at the yearly rates of '
+        + (rates.source || 'the shipped rate table') + '.';
+      status.textContent = global.asOf ? 'As the ledger recorded it on ' + global.asOf + '.' : 'Up to date.';
+    } catch (error) {
+      status.classList.add('error');
+      status.textContent = 'The dashboard could not be loaded: ' + error.message;
+    }
+  }
+
+  document.getElementById('filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    show();
+  });
+  show();
+})();
