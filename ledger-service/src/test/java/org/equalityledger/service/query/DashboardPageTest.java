@@ -5,43 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.equalityledger.service.support.Browser;
-import org.equalityledger.service.support.LedgerServiceTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.equalityledger.service.support.PageTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The public dashboard page in a real browser, without a login, over the reference initiatives. */
-@LedgerServiceTest
-class DashboardPageTest {
-
-    @LocalServerPort
-    int port;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class DashboardPageTest extends PageTest {
 
     @Test
     void the_public_sees_the_figures_of_every_initiative_and_can_pick_a_year() {
-        browser.get("http://127.0.0.1:" + port + "/");
+        open("/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Up to date."));
 
@@ -60,7 +37,7 @@ class DashboardPageTest {
 
     @Test
     void a_past_instant_shows_the_ledger_as_it_was() {
-        browser.get("http://127.0.0.1:" + port + "/");
+        open("/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Up to date."));
 
