@@ -21,31 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
 import org.equalityledger.service.support.Api;
-import org.equalityledger.service.support.LedgerServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-@LedgerServiceTest
-class CommitmentApiTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    MongoLedgerStorageEngine ledger;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http, ledger);
-    }
+class CommitmentApiTest extends ApiTest {
 
     // ---- pledge -------------------------------------------------------------------------------
 

@@ -15,31 +15,14 @@ import static org.equalityledger.service.support.Api.pledge;
 
 import java.util.Map;
 
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
 import org.equalityledger.service.support.Api;
-import org.equalityledger.service.support.LedgerServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-@LedgerServiceTest
-class CommitmentMakerApiTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    MongoLedgerStorageEngine ledger;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http, ledger);
-    }
+class CommitmentMakerApiTest extends ApiTest {
 
     @Test
     void the_secretariat_registers_a_maker_with_a_minted_id() {

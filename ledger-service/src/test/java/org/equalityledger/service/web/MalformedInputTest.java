@@ -14,13 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
 import org.equalityledger.service.support.Api;
-import org.equalityledger.service.support.LedgerServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,19 +27,7 @@ import org.springframework.http.ResponseEntity;
  * Garbage at every command path: whatever comes in, the answer is a 4xx problem document, never a
  * 500, and the ledger does not move.
  */
-@LedgerServiceTest
-class MalformedInputTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    MongoLedgerStorageEngine ledger;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http, ledger);
-    }
+class MalformedInputTest extends ApiTest {
 
     /** Every command path, with ids that exist, and a user allowed to use it. */
     Map<String, String> paths() {
