@@ -141,10 +141,6 @@ final class CommandJournal implements AutoCloseable {
         }
     }
 
-    synchronized long size() {
-        return written;
-    }
-
     private long readLong(long position) throws IOException {
         return read(position, Long.BYTES).getLong();
     }

@@ -58,7 +58,8 @@ final class DurableH2Backend extends H2Backend {
             replay.close();
             log.info("Applied {} journalled commands that came after the store's last commit", entries.size());
         }
-        checkpoint();
+        // Always: the journal file gets the header of a generation H2 knows before anything is appended.
+        commitAndStartGeneration();
     }
 
     @Override
@@ -86,9 +87,17 @@ final class DurableH2Backend extends H2Backend {
     void checkpoint() {
         writes.lock();
         try {
-            if (!store.hasUnsavedChanges() && journal.size() > Long.BYTES) {
-                return;
+            if (store.hasUnsavedChanges()) {
+                commitAndStartGeneration();
             }
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private void commitAndStartGeneration() {
+        writes.lock();
+        try {
             long next = state.getOrDefault(GENERATION, 0L) + 1;
             state.put(GENERATION, next);
             store.commit();
