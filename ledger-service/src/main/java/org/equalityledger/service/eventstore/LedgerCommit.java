@@ -30,10 +30,6 @@ record LedgerCommit(long firstPosition, List<LedgerEntry> entries) {
         return firstPosition + entries.size();
     }
 
-    LedgerEntry last() {
-        return entries.get(entries.size() - 1);
-    }
-
     /** The unique key of one aggregate sequence; the aggregate id may hold any character but the sequence none. */
     static String key(String aggregateId, long sequence) {
         return aggregateId + ':' + sequence;

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -111,9 +110,8 @@ final class LedgerCommitStore {
      * The first free position, walking forward from a position known to start a commit (or to be the
      * end). Any commit end is such a position, so a stale hint only costs a few probes.
      */
-    Walk walkFrom(long boundary, LedgerCommit lastSeen) {
+    long walkFrom(long boundary) {
         long next = boundary;
-        LedgerCommit last = lastSeen;
         while (true) {
             List<LedgerCommit> window = commitsStartingIn(next, WINDOW);
             long windowEnd = next + WINDOW;
@@ -123,16 +121,12 @@ final class LedgerCommitStore {
                     break;
                 }
                 next = commit.nextPosition();
-                last = commit;
                 moved = true;
             }
             if (!moved || next < windowEnd) {
-                return new Walk(next, last);
+                return next;
             }
         }
-    }
-
-    record Walk(long nextPosition, LedgerCommit lastCommit) {
     }
 
     /** A position every writer has gone past; kept loosely, since walking forward corrects it. */
@@ -152,10 +146,6 @@ final class LedgerCommitStore {
     void putSnapshot(String aggregateId, Document snapshot) {
         snapshots.replaceOne(eq(LedgerCommit.ID, aggregateId), snapshot.append(LedgerCommit.ID, aggregateId),
                 new ReplaceOptions().upsert(true));
-    }
-
-    static Comparator<LedgerCommit> byPosition() {
-        return Comparator.comparingLong(LedgerCommit::firstPosition);
     }
 
     /** A unique key refused an insert; nothing of the commit was stored. */

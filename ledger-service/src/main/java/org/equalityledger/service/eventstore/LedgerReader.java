@@ -67,7 +67,7 @@ public final class LedgerReader {
      * right on an intact ledger; the audit's verify does not trust it.
      */
     public long endPosition() {
-        return store.walkFrom(store.headHint(), null).nextPosition();
+        return store.walkFrom(store.headHint());
     }
 
     /**

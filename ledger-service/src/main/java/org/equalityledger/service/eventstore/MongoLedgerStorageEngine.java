@@ -123,7 +123,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     private void storeBatch(List<UnitOfWork> batch) {
         if (nextPosition < 0) {
-            nextPosition = store.walkFrom(store.headHint(), null).nextPosition();
+            nextPosition = store.walkFrom(store.headHint());
         }
         int races = 0;
         while (!batch.isEmpty()) {
@@ -145,7 +145,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
                     return;
                 } else {
                     // Another instance took the position first: move past its commits and try again.
-                    nextPosition = store.walkFrom(nextPosition, null).nextPosition();
+                    nextPosition = store.walkFrom(nextPosition);
                 }
                 continue;
             }
@@ -396,7 +396,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public TrackingToken createHeadToken() {
-        long next = store.walkFrom(store.headHint(), null).nextPosition();
+        long next = store.walkFrom(store.headHint());
         return next == 0 ? null : new GlobalSequenceTrackingToken(next - 1);
     }
 
@@ -407,7 +407,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        long end = store.walkFrom(store.headHint(), null).nextPosition();
+        long end = store.walkFrom(store.headHint());
         long low = 0;
         long high = end;
         while (low < high) {
