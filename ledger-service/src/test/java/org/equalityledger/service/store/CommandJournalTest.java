@@ -38,8 +38,7 @@ class CommandJournalTest {
         }
     }
 
-    @Test
-    void a_record_torn_by_a_crash_ends_the_journal_there() throws Exception {
+    private Path threeCommandsOfGenerationOne() {
         Path file = dir.resolve("journal");
         try (CommandJournal journal = new CommandJournal(file, false)) {
             journal.startGeneration(1);
@@ -47,6 +46,12 @@ class CommandJournalTest {
                 journal.append("db", "insert", insert(n));
             }
         }
+        return file;
+    }
+
+    @Test
+    void a_record_torn_by_a_crash_ends_the_journal_there() throws Exception {
+        Path file = threeCommandsOfGenerationOne();
         try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
             raw.setLength(Files.size(file) - 5);
         }
@@ -57,13 +62,7 @@ class CommandJournalTest {
 
     @Test
     void a_corrupted_record_ends_the_journal_before_it() throws Exception {
-        Path file = dir.resolve("journal");
-        try (CommandJournal journal = new CommandJournal(file, false)) {
-            journal.startGeneration(1);
-            for (int n = 0; n < 3; n++) {
-                journal.append("db", "insert", insert(n));
-            }
-        }
+        Path file = threeCommandsOfGenerationOne();
         try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
             raw.seek(Files.size(file) - 3);
             raw.write('X');
