@@ -11,6 +11,7 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -60,6 +61,11 @@ final class DurableH2Backend extends H2Backend {
         }
         // Always: the journal file gets the header of a generation H2 knows before anything is appended.
         commitAndStartGeneration();
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return LedgerH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
