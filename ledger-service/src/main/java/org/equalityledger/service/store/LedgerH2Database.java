@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -23,6 +24,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * {@link KeyValueType}, under names of their own ({@code <db>.<collection>._keys_<index>}). A file
  * written before has its indexes in maps ordered another way ({@code ._index_<index>}): those are
  * removed and the index is filled again from the collection's documents when the database opens.
+ * Its collections are {@link LedgerH2Collection}s.
  */
 final class LedgerH2Database extends H2Database {
 
@@ -30,6 +32,7 @@ final class LedgerH2Database extends H2Database {
     private static final String KEYS = "._keys_";
     private static final String FORMER_KEYS = "._index_";
     private static final String DATA = "databases.";
+    private static final String META = "meta.";
 
     /** The superclass opens the indexes from its constructor, before this class's fields are set. */
     private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
@@ -81,6 +84,14 @@ final class LedgerH2Database extends H2Database {
             opening.refills().add(new Refill(collectionName, index));
         }
         return index;
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = store != null ? store : OPENING.get().store();
+        String namespace = getFullCollectionNamespace(collectionName);
+        return new LedgerH2Collection(this, collectionName, options, mvStore.openMap(DATA + namespace),
+                mvStore.openMap(META + namespace), cursorRegistry);
     }
 
     /** Fills an index that a file written before this key type lacks, from the collection's documents. */

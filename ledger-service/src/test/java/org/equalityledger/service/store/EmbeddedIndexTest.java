@@ -92,6 +92,12 @@ class EmbeddedIndexTest {
         assertThat(things.find(Filters.eq("_id", 123)).first()).as("1 and 1L are the same key, as in MongoDB").isNotNull();
         assertThat(things.find(Filters.eq("_id", "text-id")).first()).isNotNull();
         assertThat(things.find(Filters.in("_id", List.of(5L, 7L, 999L))).into(new ArrayList<>())).hasSize(2);
+        assertThat(things.find(Filters.in("_id", List.of(5, 7L, 8.0, "text-id", "5"))).into(new ArrayList<>()))
+                .as("numbers of any type are one key; a string is another").hasSize(4);
+        assertThat(things.find(Filters.in("keys", List.of("a-1:0", "a-2:1", "none"))).into(new ArrayList<>()))
+                .as("$in on an array field matches an element").hasSize(2);
+        assertThat(things.find(Filters.in("note", List.of("an _id of another type"))).into(new ArrayList<>()))
+                .as("$in on a field without an index").hasSize(1);
         assertThat(things.find(Filters.eq("keys", "a-77:1")).first()).satisfies(d -> assertThat(d.get("_id")).isEqualTo(77L));
         assertThat(things.find(Filters.eq("keys", "a-77:2")).first()).isNull();
         assertThatThrownBy(() -> things.insertOne(new Document("_id", 5L)))
