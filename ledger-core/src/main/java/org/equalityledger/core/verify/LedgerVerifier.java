@@ -8,11 +8,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.equalityledger.core.LedgerEntry;
@@ -134,15 +134,22 @@ public final class LedgerVerifier {
         if (failure != null) {
             return false;
         }
-        List<CompletableFuture<byte[][]>> chunks = new ArrayList<>((size + CHUNK - 1) / CHUNK);
+        // Every chunk goes to the pool, and the calling thread also hashes any chunk it needs next that
+        // no pool thread has started: waiting for a thread to wake up would cost more than hashing it.
+        List<FutureTask<byte[][]>> chunks = new ArrayList<>((size + CHUNK - 1) / CHUNK);
         for (int from = 0; from < size; from += CHUNK) {
             int start = from;
             int end = Math.min(size, from + CHUNK);
-            chunks.add(CompletableFuture.supplyAsync(() -> leaves(entries, storedHashes, start, end), hashing));
+            chunks.add(new FutureTask<>(() -> leaves(entries, storedHashes, start, end)));
+        }
+        for (int c = 1; c < chunks.size(); c++) {
+            hashing.execute(chunks.get(c));
         }
         try {
             for (int c = 0; c < chunks.size(); c++) {
-                byte[][] leaves = hashed(chunks.get(c));
+                FutureTask<byte[][]> chunk = chunks.get(c);
+                chunk.run();
+                byte[][] leaves = hashed(chunk);
                 int from = c * CHUNK;
                 for (int i = 0; i < leaves.length; i++) {
                     LedgerEntry entry = entries.get(from + i);
@@ -173,17 +180,20 @@ public final class LedgerVerifier {
         return LedgerEntry.isHexOf(hash, storedHash) ? Merkle.leafHash(hash) : null;
     }
 
-    private static byte[][] hashed(CompletableFuture<byte[][]> chunk) {
+    private static byte[][] hashed(FutureTask<byte[][]> chunk) {
         try {
-            return chunk.join();
-        } catch (CompletionException e) {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing entries", e);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw e;
+            throw new IllegalStateException(e.getCause());
         }
     }
 
