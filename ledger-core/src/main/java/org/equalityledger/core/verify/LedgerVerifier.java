@@ -8,11 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.equalityledger.core.LedgerEntry;
@@ -134,34 +133,73 @@ public final class LedgerVerifier {
         if (failure != null) {
             return false;
         }
-        // Every chunk goes to the pool, and the calling thread also hashes any chunk it needs next that
-        // no pool thread has started: waiting for a thread to wake up would cost more than hashing it.
-        List<FutureTask<byte[][]>> chunks = new ArrayList<>((size + CHUNK - 1) / CHUNK);
+        List<Chunk> chunks = new ArrayList<>((size + CHUNK - 1) / CHUNK);
         for (int from = 0; from < size; from += CHUNK) {
-            int start = from;
-            int end = Math.min(size, from + CHUNK);
-            chunks.add(new FutureTask<>(() -> leaves(entries, storedHashes, start, end)));
+            chunks.add(new Chunk(from, Math.min(size, from + CHUNK)));
         }
-        for (int c = 1; c < chunks.size(); c++) {
-            hashing.execute(chunks.get(c));
+        // The pool takes chunks from the back while this thread hashes and checks from the front, so
+        // they meet in the middle; a pool thread slow to wake or descheduled then only costs its share.
+        for (int c = chunks.size() - 1; c > 0; c--) {
+            Chunk chunk = chunks.get(c);
+            hashing.execute(() -> chunk.hashIfUnclaimed(entries, storedHashes));
         }
         try {
-            for (int c = 0; c < chunks.size(); c++) {
-                FutureTask<byte[][]> chunk = chunks.get(c);
-                chunk.run();
-                byte[][] leaves = hashed(chunk);
-                int from = c * CHUNK;
+            for (Chunk chunk : chunks) {
+                byte[][] leaves = chunk.leaves(entries, storedHashes);
                 for (int i = 0; i < leaves.length; i++) {
-                    LedgerEntry entry = entries.get(from + i);
-                    if (!checkPosition(entry) || !checkHashed(entry, storedHashes.get(from + i), leaves[i])) {
+                    LedgerEntry entry = entries.get(chunk.from + i);
+                    if (!checkPosition(entry) || !checkHashed(entry, storedHashes.get(chunk.from + i), leaves[i])) {
                         return false;
                     }
                 }
             }
             return true;
         } finally {
-            // After a failure the hashes of the rest are not wanted; tasks not yet started are skipped.
-            chunks.forEach(chunk -> chunk.cancel(false));
+            // After a failure the hashes of the rest are not wanted; tasks not yet started skip them.
+            chunks.forEach(Chunk::claim);
+        }
+    }
+
+    /** Entries [from, to) of a batch, hashed by whichever thread claims them first. */
+    private static final class Chunk {
+        final int from;
+        final int to;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private volatile byte[][] leaves;
+
+        Chunk(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        void claim() {
+            claimed.set(true);
+        }
+
+        void hashIfUnclaimed(List<LedgerEntry> entries, List<String> storedHashes) {
+            if (claimed.compareAndSet(false, true)) {
+                try {
+                    leaves = LedgerVerifier.leaves(entries, storedHashes, from, to);
+                } catch (RuntimeException e) {
+                    // The checking thread hashes this chunk itself and meets the same exception there,
+                    // unless it has already moved on and its caller reuses the lists, which is no failure.
+                }
+            }
+        }
+
+        /**
+         * The chunk's leaves for the checking thread, which never waits: a chunk a pool thread is still
+         * hashing is hashed again here (the result is the same), and a pool thread's failure shows up
+         * here as the same exception.
+         */
+        byte[][] leaves(List<LedgerEntry> entries, List<String> storedHashes) {
+            byte[][] done = leaves;
+            if (done != null) {
+                return done;
+            }
+            claimed.set(true);
+            done = leaves;
+            return done != null ? done : LedgerVerifier.leaves(entries, storedHashes, from, to);
         }
     }
 
@@ -178,23 +216,6 @@ public final class LedgerVerifier {
     private static byte[] leafIfStoredHashMatches(LedgerEntry entry, String storedHash) {
         byte[] hash = entry.hashBytes();
         return LedgerEntry.isHexOf(hash, storedHash) ? Merkle.leafHash(hash) : null;
-    }
-
-    private static byte[][] hashed(FutureTask<byte[][]> chunk) {
-        try {
-            return chunk.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing entries", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private boolean checkPosition(LedgerEntry entry) {
