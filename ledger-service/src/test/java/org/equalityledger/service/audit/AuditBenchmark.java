@@ -1,6 +1,7 @@
 package org.equalityledger.service.audit;
 
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -176,7 +177,9 @@ public final class AuditBenchmark {
         double rawSeconds = seconds(rawNanos);
         double coreSeconds = seconds(coreNanos);
         double parallelSeconds = seconds(parallelNanos);
-        System.out.printf("  canonical bytes: %,.1f MB (%,.0f bytes per event)%n", mb, (double) bytes / total);
+        System.out.printf("  canonical bytes: %,.1f MB (%,.0f bytes per event); system load average now %.1f on %d CPUs "
+                        + "(above 0 other processes share the cores the hashing threads would use)%n", mb, (double) bytes / total,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), threads);
         System.out.printf("  raw SHA-256 over them, 1 thread                %,10.0f events/s %,8.1f MB/s%n",
                 total / rawSeconds, mb / rawSeconds);
         System.out.printf("  verify, service (from the store), %d hashing threads %,10.0f events/s %,8.1f MB/s   ratio to raw SHA-256 %.3f%n",
