@@ -31,6 +31,7 @@ public final class LedgerReader {
 
     /** Positions asked for by one probe: a commit starts at each of them or at none. */
     public static final int DEFAULT_WINDOW = 256;
+
     private final LedgerCommitStore store;
     private final MongoCollection<Document> commits;
     private final CommitStarts commitStarts;
