@@ -1,9 +1,9 @@
 package org.equalityledger.core;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -50,33 +50,50 @@ public record LedgerEntry(
      * characters their strings hold.
      */
     public byte[] canonicalBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + payload.length() + metadata.length());
-        writeBytes(out, FORM_V1);
-        writeLong(out, position);
-        writeString(out, eventId);
-        writeString(out, aggregateType);
-        writeString(out, aggregateId);
-        writeLong(out, sequence);
-        writeString(out, payloadType);
-        writeString(out, payloadRevision);
-        writeString(out, recordedAt);
-        writeString(out, payload);
-        writeString(out, metadata);
-        writeString(out, previousHash);
-        return out.toByteArray();
+        Canonical form = Canonical.OF_THREAD.get();
+        form.length = 0;
+        form.write(this);
+        byte[] bytes = Arrays.copyOf(form.buffer, form.length);
+        form.release();
+        return bytes;
     }
 
     /** SHA-256 of {@link #canonicalBytes()}, lower-case hex. */
     public String hash() {
-        return HexFormat.of().formatHex(sha256(canonicalBytes()));
+        return HexFormat.of().formatHex(hashBytes());
+    }
+
+    /**
+     * SHA-256 of {@link #canonicalBytes()}. Each thread keeps its own digest and encoding buffer, so
+     * hashing millions of entries allocates little beyond the strings' UTF-8 bytes.
+     */
+    public byte[] hashBytes() {
+        Canonical form = Canonical.OF_THREAD.get();
+        form.length = 0;
+        form.write(this);
+        form.sha.update(form.buffer, 0, form.length);
+        byte[] hash = form.sha.digest();
+        form.release();
+        return hash;
+    }
+
+    /** True if {@code hex} is exactly the lower-case hex spelling of {@code hash}, as {@link #hash()} writes it. */
+    public static boolean isHexOf(byte[] hash, String hex) {
+        if (hex == null || hex.length() != hash.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < hash.length; i++) {
+            if (hex.charAt(2 * i) != HEX_DIGITS[(hash[i] >> 4) & 0xf] || hex.charAt(2 * i + 1) != HEX_DIGITS[hash[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        MessageDigest sha = Canonical.OF_THREAD.get().sha;
+        sha.reset();
+        return sha.digest(bytes);
     }
 
     private static void require(String value, String name) {
@@ -85,28 +102,83 @@ public record LedgerEntry(
         }
     }
 
-    private static void writeString(ByteArrayOutputStream out, String value) {
-        if (value == null) {
-            writeInt(out, -1);
-        } else {
-            writeBytes(out, value.getBytes(StandardCharsets.UTF_8));
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+    /** The canonical form written into a growing buffer, and a digest to hash it with; one per thread. */
+    private static final class Canonical {
+
+        static final ThreadLocal<Canonical> OF_THREAD = ThreadLocal.withInitial(() -> new Canonical(1 << 12));
+        /** A buffer grown past this by one huge entry is not kept by the thread. */
+        private static final int KEPT = 1 << 16;
+
+        final MessageDigest sha;
+        byte[] buffer;
+        int length;
+
+        Canonical(int capacity) {
+            try {
+                this.sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+            this.buffer = new byte[capacity];
         }
-    }
 
-    private static void writeBytes(ByteArrayOutputStream out, byte[] bytes) {
-        writeInt(out, bytes.length);
-        out.write(bytes, 0, bytes.length);
-    }
-
-    private static void writeInt(ByteArrayOutputStream out, int value) {
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            out.write(value >>> shift);
+        void write(LedgerEntry e) {
+            writeBytes(FORM_V1);
+            writeLong(e.position);
+            writeString(e.eventId);
+            writeString(e.aggregateType);
+            writeString(e.aggregateId);
+            writeLong(e.sequence);
+            writeString(e.payloadType);
+            writeString(e.payloadRevision);
+            writeString(e.recordedAt);
+            writeString(e.payload);
+            writeString(e.metadata);
+            writeString(e.previousHash);
         }
-    }
 
-    private static void writeLong(ByteArrayOutputStream out, long value) {
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            out.write((int) (value >>> shift));
+        void release() {
+            if (buffer.length > KEPT) {
+                buffer = new byte[1 << 12];
+            }
+        }
+
+        private void writeString(String value) {
+            if (value == null) {
+                writeInt(-1);
+            } else {
+                // Faster than encoding char by char into the buffer: getBytes is an intrinsic for ASCII.
+                writeBytes(value.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        private void writeBytes(byte[] bytes) {
+            writeInt(bytes.length);
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+
+        private void writeInt(int value) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buffer[length++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void writeLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[length++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void ensure(int more) {
+            if (buffer.length - length < more) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
         }
     }
 }

@@ -174,11 +174,19 @@ public final class Merkle {
         return true;
     }
 
-    static MessageDigest digest() {
+    /** Getting a digest from the providers costs more than hashing a node, so each thread keeps one. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    });
+
+    /** This thread's SHA-256, reset; callers finish their hash before anything else here may run. */
+    static MessageDigest digest() {
+        MessageDigest sha = DIGEST.get();
+        sha.reset();
+        return sha;
     }
 }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.function.LongConsumer;
+import org.equalityledger.core.LedgerEntry;
 import org.equalityledger.core.checkpoint.Checkpoint;
 import org.equalityledger.core.checkpoint.LedgerKeys;
 import org.equalityledger.core.export.ExportFormat;
@@ -33,6 +35,8 @@ public final class ExportVerifier {
 
     private static final byte[] ENTRY_PREFIX = "{\"kind\":\"entry\"".getBytes(StandardCharsets.US_ASCII);
     private static final int BLOCK = 1 << 16;
+    /** Entries handed to the verifier at once: a few hashing tasks per thread, and little memory. */
+    private static final int BATCH = 4_096;
 
     private ExportVerifier() {
     }
@@ -76,14 +80,34 @@ public final class ExportVerifier {
             return failed("the export has no public key line and no key was given");
         }
 
-        LedgerVerifier verifier = new LedgerVerifier(key, checkpoints, progress);
+        VerificationResult result;
+        ExecutorService hashing = LedgerVerifier.hashingThreads(Runtime.getRuntime().availableProcessors());
+        try {
+            result = verifyEntries(export, new LedgerVerifier(key, checkpoints, progress, hashing), tail);
+        } finally {
+            hashing.shutdownNow();
+        }
+        if (result.ok() && result.entries() > 0 && result.checkpointsVerified() == 0) {
+            return failed("no checkpoint: nothing ties these " + result.entries() + " entries to the ledger's key");
+        }
+        return result;
+    }
+
+    private static VerificationResult verifyEntries(Path export, LedgerVerifier verifier, List<ExportRecord> tail)
+            throws IOException {
         List<ExportRecord> after = new ArrayList<>();
+        // Entries go to the verifier a batch at a time so that their hashing runs in parallel. Whatever
+        // the reading finds wrong is reported only after the entries before it are checked, so the first
+        // failure is the one a line-by-line pass finds.
+        List<LedgerEntry> entries = new ArrayList<>(BATCH);
+        List<String> hashes = new ArrayList<>(BATCH);
         try (InputStream in = Files.newInputStream(export); ExportReader reader = new ExportReader(in)) {
             while (true) {
                 ExportRecord record;
                 try {
                     record = reader.next();
                 } catch (ExportFormatException e) {
+                    checkBatch(verifier, entries, hashes);
                     verifier.failNext("unreadable: " + e.getMessage());
                     break;
                 }
@@ -92,25 +116,33 @@ public final class ExportVerifier {
                 }
                 if (record instanceof ExportRecord.EntryRecord entry) {
                     if (!after.isEmpty()) {
+                        checkBatch(verifier, entries, hashes);
                         verifier.failNext("an entry after the checkpoints (line " + reader.lineNumber() + ")");
                         break;
                     }
-                    if (!verifier.accept(entry.entry(), entry.hash())) {
+                    entries.add(entry.entry());
+                    hashes.add(entry.hash());
+                    if (entries.size() == BATCH && !checkBatch(verifier, entries, hashes)) {
                         break;
                     }
                 } else {
                     after.add(record);
                 }
             }
+            checkBatch(verifier, entries, hashes);
         }
         VerificationResult result = verifier.finish();
         if (result.ok() && !after.equals(tail)) {
             return failed("the export changed while it was being read");
         }
-        if (result.ok() && result.entries() > 0 && result.checkpointsVerified() == 0) {
-            return failed("no checkpoint: nothing ties these " + result.entries() + " entries to the ledger's key");
-        }
         return result;
+    }
+
+    private static boolean checkBatch(LedgerVerifier verifier, List<LedgerEntry> entries, List<String> hashes) {
+        boolean ok = verifier.acceptAll(entries, hashes);
+        entries.clear();
+        hashes.clear();
+        return ok;
     }
 
     private static VerificationResult failed(String why) {

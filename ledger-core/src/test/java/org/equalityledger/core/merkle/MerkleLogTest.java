@@ -152,12 +152,17 @@ class MerkleLogTest {
     @Test
     void roots_of_every_size_match_the_rfc_definition() throws Exception {
         MerkleLog growing = new MerkleLog(new InMemoryNodeStore());
+        MerkleFrontier frontier = new MerkleFrontier();
         assertThat(log.root(0)).isEqualTo(mth(List.of()));
+        assertThat(frontier.root()).isEqualTo(mth(List.of()));
         for (int n = 1; n <= MAX; n++) {
             growing.append(Merkle.leafHash(DATA.get(n - 1)));
+            frontier.append(Merkle.leafHash(DATA.get(n - 1)));
             byte[] expected = mth(DATA.subList(0, n));
             assertThat(log.root(n)).as("root(%d) from stored nodes", n).isEqualTo(expected);
             assertThat(growing.root()).as("root() at size %d from the frontier", n).isEqualTo(expected);
+            assertThat(frontier.root()).as("MerkleFrontier at size %d", n).isEqualTo(expected);
+            assertThat(frontier.size()).isEqualTo(n);
         }
     }
 

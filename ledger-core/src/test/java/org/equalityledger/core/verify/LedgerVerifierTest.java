@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.equalityledger.core.LedgerEntry;
 import org.equalityledger.core.checkpoint.Checkpoint;
 import org.equalityledger.core.checkpoint.LedgerKeys;
@@ -293,6 +296,91 @@ class LedgerVerifierTest {
         VerificationResult result = verifier.finish();
         assertThat(result.failedPosition()).isEqualTo(1);
         assertThat(result.entries()).isEqualTo(1);
+    }
+
+    /** Entries and their stored hashes as a verifier is fed them. */
+    private record Fed(List<LedgerEntry> entries, List<String> hashes) {
+        static Fed of(List<LedgerEntry> entries) {
+            return new Fed(new ArrayList<>(entries), new ArrayList<>(entries.stream().map(LedgerEntry::hash).toList()));
+        }
+    }
+
+    private VerificationResult oneByOne(Fed fed, List<Long> progress) {
+        LedgerVerifier verifier = new LedgerVerifier(ExportFixture.KEYS.getPublic(), fixture.checkpoints, progress::add);
+        for (int i = 0; i < fed.entries().size(); i++) {
+            if (!verifier.accept(fed.entries().get(i), fed.hashes().get(i))) {
+                break;
+            }
+        }
+        return verifier.finish();
+    }
+
+    private VerificationResult inBatches(Fed fed, int batch, ExecutorService hashing, List<Long> progress) {
+        LedgerVerifier verifier = new LedgerVerifier(ExportFixture.KEYS.getPublic(), fixture.checkpoints, progress::add, hashing);
+        for (int from = 0; from < fed.entries().size(); from += batch) {
+            int to = Math.min(fed.entries().size(), from + batch);
+            if (!verifier.acceptAll(fed.entries().subList(from, to), fed.hashes().subList(from, to))) {
+                break;
+            }
+        }
+        return verifier.finish();
+    }
+
+    @Test
+    void hashing_in_parallel_finds_what_one_by_one_finds() {
+        List<LedgerEntry> entries = fixture.entries;
+        LedgerEntry changed = entries.get(150);
+        Map<String, Fed> cases = new LinkedHashMap<>();
+        cases.put("untouched", Fed.of(entries));
+        Fed payload = Fed.of(entries);
+        payload.entries().set(150, new LedgerEntry(changed.position(), changed.eventId(), changed.aggregateType(),
+                changed.aggregateId(), changed.sequence(), changed.payloadType(), changed.payloadRevision(),
+                changed.recordedAt(), changed.payload() + " ", changed.metadata(), changed.previousHash()));
+        cases.put("payload changed at 150", payload);
+        Fed upperCase = Fed.of(entries);
+        upperCase.hashes().set(133, upperCase.hashes().get(133).toUpperCase());
+        cases.put("stored hash in upper case at 133", upperCase);
+        Fed missing = Fed.of(entries);
+        missing.entries().remove(170);
+        missing.hashes().remove(170);
+        cases.put("entry 170 missing", missing);
+        Fed swapped = Fed.of(entries);
+        Collections.swap(swapped.entries(), 140, 141);
+        Collections.swap(swapped.hashes(), 140, 141);
+        cases.put("140 and 141 swapped", swapped);
+        Fed rehashed = Fed.of(entries);
+        LedgerEntry forged = new LedgerEntry(changed.position(), changed.eventId(), changed.aggregateType(),
+                changed.aggregateId(), changed.sequence(), changed.payloadType(), changed.payloadRevision(),
+                changed.recordedAt(), "{\"forged\":true}", changed.metadata(), changed.previousHash());
+        rehashed.entries().set(150, forged);
+        rehashed.hashes().set(150, forged.hash());
+        cases.put("150 forged with its own hash", rehashed);
+        Fed shorter = new Fed(new ArrayList<>(entries.subList(0, 130)),
+                new ArrayList<>(entries.subList(0, 130).stream().map(LedgerEntry::hash).toList()));
+        cases.put("ends at 130", shorter);
+
+        ExecutorService hashing = LedgerVerifier.hashingThreads(3);
+        try {
+            for (Map.Entry<String, Fed> c : cases.entrySet()) {
+                List<Long> expectedProgress = new ArrayList<>();
+                VerificationResult expected = oneByOne(c.getValue(), expectedProgress);
+                for (int batch : new int[] {1, 129, 200, 1_000}) {
+                    List<Long> progress = new ArrayList<>();
+                    assertThat(inBatches(c.getValue(), batch, hashing, progress)).as("%s, batches of %d", c.getKey(), batch)
+                            .isEqualTo(expected);
+                    assertThat(progress).isEqualTo(expectedProgress);
+                }
+            }
+        } finally {
+            hashing.shutdownNow();
+        }
+        assertThat(oneByOne(cases.get("untouched"), new ArrayList<>()).ok()).isTrue();
+        assertThat(oneByOne(cases.get("payload changed at 150"), new ArrayList<>()).failure())
+                .isEqualTo("position 150: stored hash does not match its content");
+        assertThat(oneByOne(cases.get("stored hash in upper case at 133"), new ArrayList<>()).failure())
+                .isEqualTo("position 133: stored hash does not match its content");
+        assertThat(oneByOne(cases.get("150 forged with its own hash"), new ArrayList<>()).failure())
+                .startsWith("position 170: previous hash breaks the chain of aggregate Commitment ");
     }
 
     @Test

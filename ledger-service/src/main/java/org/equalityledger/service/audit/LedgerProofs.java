@@ -32,8 +32,11 @@ public final class LedgerProofs {
             throw AuditProblem.badRequest("position " + position + " is not in a tree of " + size + " entries");
         }
         byte[] leaf = tree.leafHash(position);
-        String entryHash = reader.storedHashAt(position).orElse(null);
-        if (entryHash == null || !entryHash.matches("[0-9a-f]{64}")
+        LedgerReader.StoredEntry stored = reader.entryAt(position).orElse(null);
+        String entryHash = stored == null ? null : stored.storedHash();
+        // The stored event must still be what was sealed: its hash the leaf's, and its fields that hash.
+        if (entryHash == null || !entryHash.matches("[0-9a-f]{64}") || stored.entry() == null
+                || !stored.entry().hash().equals(entryHash)
                 || !MessageDigest.isEqual(Merkle.leafHash(HexFormat.of().parseHex(entryHash)), leaf)) {
             throw AuditProblem.conflict("the event stored at position " + position + " no longer matches the sealed "
                     + "tree: the ledger was altered; run GET /api/audit/verify");

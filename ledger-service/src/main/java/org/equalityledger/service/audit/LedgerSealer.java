@@ -114,6 +114,7 @@ public final class LedgerSealer implements SmartLifecycle {
 
         LedgerReader.Cursor cursor = reader.cursor(tree.size());
         List<byte[]> leaves = new ArrayList<>();
+        List<Long> commitStarts = new ArrayList<>();
         String problem = null;
         read:
         for (List<LedgerReader.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
@@ -124,12 +125,13 @@ public final class LedgerSealer implements SmartLifecycle {
                     break read;
                 }
                 leaves.add(Merkle.leafHash(HexFormat.of().parseHex(stored.storedHash())));
+                commitStarts.add(stored.commitStart());
             }
-            if (leaves.size() >= LEAVES_PER_WRITE && !append(tree, leaves)) {
+            if (leaves.size() >= LEAVES_PER_WRITE && !append(tree, leaves, commitStarts)) {
                 return new Seal(Outcome.BUSY, null, "the sealing lease was lost to another instance");
             }
         }
-        if (!append(tree, leaves)) {
+        if (!append(tree, leaves, commitStarts)) {
             return new Seal(Outcome.BUSY, null, "the sealing lease was lost to another instance");
         }
         if (problem != null) {
@@ -163,12 +165,15 @@ public final class LedgerSealer implements SmartLifecycle {
         return null;
     }
 
-    private boolean append(MerkleLog tree, List<byte[]> leaves) {
+    /** Appends the leaves, and records where their commits start so that proofs find an event in two lookups. */
+    private boolean append(MerkleLog tree, List<byte[]> leaves, List<Long> commitStarts) {
         if (leaves.isEmpty()) {
             return true;
         }
-        tree.appendAll(leaves);
+        long from = tree.appendAll(leaves);
+        reader.recordCommitStarts(from, commitStarts.stream().mapToLong(Long::longValue).toArray());
         leaves.clear();
+        commitStarts.clear();
         return state.treeSize(tree.size());
     }
 

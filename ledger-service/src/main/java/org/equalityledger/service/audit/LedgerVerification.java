@@ -4,14 +4,18 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.equalityledger.core.LedgerEntry;
 import org.equalityledger.core.checkpoint.Checkpoint;
 import org.equalityledger.core.merkle.MerkleLog;
 import org.equalityledger.core.verify.LedgerVerifier;
@@ -42,6 +46,7 @@ public final class LedgerVerification implements AutoCloseable {
     private final PublicKey key;
     private final Clock clock;
     private final int window;
+    private final int hashingThreads = Runtime.getRuntime().availableProcessors();
     private final Map<String, Verification> kept = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Verification> eldest) {
@@ -125,32 +130,48 @@ public final class LedgerVerification implements AutoCloseable {
         } catch (IllegalStateException e) {
             return new VerificationResult(0, 0, 0, null, -1, e.getMessage());
         }
-        long[] lastLog = {System.nanoTime()};
-        LedgerVerifier verifier = new LedgerVerifier(key, all, done -> job.progress(done));
+        long lastLog = System.nanoTime();
+        ExecutorService hashing = LedgerVerifier.hashingThreads(hashingThreads);
+        LedgerVerifier verifier = new LedgerVerifier(key, all, done -> job.progress(done), hashing);
         LedgerReader.Cursor cursor = reader.cursor(0, window);
         long seen = 0;
-        walk:
-        for (List<LedgerReader.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
-            for (LedgerReader.StoredEntry stored : batch) {
-                if (stored.entry() == null) {
-                    verifier.failNext(stored.defect());
-                    break walk;
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        try (ReadAhead ahead = new ReadAhead(cursor, "ledger-verify-read-" + job.id())) {
+            for (List<LedgerReader.StoredEntry> batch = ahead.next(); !batch.isEmpty(); batch = ahead.next()) {
+                entries.clear();
+                hashes.clear();
+                String defect = null;
+                for (LedgerReader.StoredEntry stored : batch) {
+                    if (stored.entry() == null) {
+                        defect = stored.defect();
+                        break;
+                    }
+                    if (stored.storedHash() == null) {
+                        defect = "no stored hash";
+                        break;
+                    }
+                    entries.add(stored.entry());
+                    hashes.add(stored.storedHash());
                 }
-                if (stored.storedHash() == null) {
-                    verifier.failNext("no stored hash");
-                    break walk;
+                // The entries before a defect are checked first: one of them may be the first failure.
+                if (!verifier.acceptAll(entries, hashes)) {
+                    break;
                 }
-                if (!verifier.accept(stored.entry(), stored.storedHash())) {
-                    break walk;
+                if (defect != null) {
+                    verifier.failNext(defect);
+                    break;
                 }
-                seen++;
+                seen += entries.size();
+                job.progress(seen);
+                if (System.nanoTime() - lastLog > LOG_EVERY_NANOS) {
+                    lastLog = System.nanoTime();
+                    log.info("Verification {}: {} of {} positions, {} events/s", job.id(), job.done(), job.total(),
+                            Math.round(job.eventsPerSecond()));
+                }
             }
-            job.progress(seen);
-            if (System.nanoTime() - lastLog[0] > LOG_EVERY_NANOS) {
-                lastLog[0] = System.nanoTime();
-                log.info("Verification {}: {} of {} positions, {} events/s", job.id(), job.done(), job.total(),
-                        Math.round(job.eventsPerSecond()));
-            }
+        } finally {
+            hashing.shutdownNow();
         }
         VerificationResult result = verifier.finish();
         if (!result.ok()) {
@@ -193,9 +214,80 @@ public final class LedgerVerification implements AutoCloseable {
                 passed.rootHash(), position, why);
     }
 
+    /** Threads that hash the events' contents during a verification, while this thread checks them in order. */
+    public int hashingThreads() {
+        return hashingThreads;
+    }
+
     @Override
     public void close() {
         background.shutdownNow();
+    }
+
+    /**
+     * Reads the walk's windows in a thread of its own while the verification checks the ones before:
+     * at most {@value #AHEAD} windows wait, so memory stays a few windows whatever the ledger's size.
+     */
+    private static final class ReadAhead implements AutoCloseable {
+
+        private static final int AHEAD = 2;
+
+        /** A window read, or why reading failed. */
+        private record Window(List<LedgerReader.StoredEntry> entries, RuntimeException failure) {
+        }
+
+        private final BlockingQueue<Window> windows = new ArrayBlockingQueue<>(AHEAD);
+        private volatile boolean closed;
+
+        ReadAhead(LedgerReader.Cursor cursor, String name) {
+            Thread thread = new Thread(() -> read(cursor), name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void read(LedgerReader.Cursor cursor) {
+            try {
+                List<LedgerReader.StoredEntry> entries;
+                do {
+                    Window window;
+                    try {
+                        entries = cursor.next();
+                        window = new Window(entries, null);
+                    } catch (RuntimeException e) {
+                        entries = List.of();
+                        window = new Window(null, e);
+                    }
+                    windows.put(window);
+                } while (!entries.isEmpty() && !closed);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The next window's events, empty at the end of the walk. */
+        List<LedgerReader.StoredEntry> next() {
+            Window window;
+            try {
+                window = windows.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the ledger's next events", e);
+            }
+            if (window.failure() != null) {
+                throw window.failure();
+            }
+            return window.entries();
+        }
+
+        /**
+         * Lets the reading thread end: it stops after the window it is reading, whose put finds room as
+         * the waiting ones are dropped. Not interrupted, as an interrupt would close its connection.
+         */
+        @Override
+        public void close() {
+            closed = true;
+            windows.clear();
+        }
     }
 
     /** One verification: its progress while it runs, its result once done. */

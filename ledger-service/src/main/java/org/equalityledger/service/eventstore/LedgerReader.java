@@ -1,16 +1,19 @@
 package org.equalityledger.service.eventstore;
 
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 
 import org.bson.Document;
 import org.equalityledger.core.LedgerEntry;
 
+import com.mongodb.MongoQueryException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
@@ -28,11 +31,10 @@ public final class LedgerReader {
 
     /** Positions asked for by one probe: a commit starts at each of them or at none. */
     public static final int DEFAULT_WINDOW = 256;
-    /** Covers the engine's largest commit (1,000 events). */
-    private static final int HASH_LOOKBACK = 1_024;
 
     private final LedgerCommitStore store;
     private final MongoCollection<Document> commits;
+    private final CommitStarts commitStarts;
 
     public LedgerReader(MongoDatabase database) {
         this(database, "ledger_");
@@ -41,13 +43,15 @@ public final class LedgerReader {
     public LedgerReader(MongoDatabase database, String collectionPrefix) {
         this.store = new LedgerCommitStore(database, collectionPrefix);
         this.commits = store.commitCollection();
+        this.commitStarts = new CommitStarts(database, collectionPrefix);
     }
 
     /**
      * One stored event. {@code entry} is null, and {@code defect} says why, when the stored fields do
-     * not make an entry; {@code position} is then where it stands in its commit.
+     * not make an entry; {@code position} is then where it stands in its commit. {@code commitStart} is
+     * the {@code _id} of the commit document it was read from.
      */
-    public record StoredEntry(long position, LedgerEntry entry, String storedHash, String defect) {
+    public record StoredEntry(long position, LedgerEntry entry, String storedHash, String defect, long commitStart) {
     }
 
     /** A forward walk from a position; not thread-safe. */
@@ -83,38 +87,57 @@ public final class LedgerReader {
         return commits.estimatedDocumentCount();
     }
 
-    /** The stored event at a position, if a commit holds it. */
+    /**
+     * The stored event at a position, if a commit holds it: through the commit-start index in two
+     * lookups when the sealer has recorded the position, else by probing back from it.
+     */
     public Optional<StoredEntry> entryAt(long position) {
+        if (position < 0) {
+            return Optional.empty();
+        }
+        OptionalLong start = commitStarts.startOf(position);
+        if (start.isPresent() && start.getAsLong() <= position) {
+            Optional<StoredEntry> found = entryIn(start.getAsLong(), position);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
         List<StoredEntry> batch = cursor(position, 1).next();
         return batch.isEmpty() || batch.get(0).position() != position ? Optional.empty() : Optional.of(batch.get(0));
     }
 
+    /** The event at {@code position} of the commit at {@code start}, reading that one event, if it claims the position. */
+    private Optional<StoredEntry> entryIn(long start, long position) {
+        long index = position - start;
+        if (index >= Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        Document commit;
+        try {
+            commit = commits.find(eq(LedgerCommit.ID, start))
+                    .projection(Projections.fields(Projections.include(LedgerCommit.ID),
+                            Projections.slice(LedgerCommit.EVENTS, (int) index, 1)))
+                    .first();
+        } catch (MongoQueryException e) {
+            // The embedded server refuses a $slice that starts past the array's end, where MongoDB
+            // answers an empty one: either way the hint was wrong, and the probing path decides.
+            return Optional.empty();
+        }
+        List<?> events = commit == null ? null : commit.get(LedgerCommit.EVENTS, List.class);
+        if (events == null || events.size() != 1) {
+            return Optional.empty();
+        }
+        StoredEntry stored = entry(position, events.get(0), start);
+        // A defect or another position is left to the probing path, which sees the commits around it.
+        return stored.entry() != null && stored.entry().position() == position ? Optional.of(stored) : Optional.empty();
+    }
+
     /**
-     * The hash stored for the event at a position, reading only hashes: one probe over the positions a
-     * commit holding it can start at, then the slower walk back if a commit were ever longer.
+     * Records, for the commit-start index, that position {@code from + i} lies in the commit starting
+     * at {@code starts[i]}; the sealer calls it with what its walk read.
      */
-    public Optional<String> storedHashAt(long position) {
-        if (position < 0) {
-            return Optional.empty();
-        }
-        List<Long> ids = LongStream.rangeClosed(Math.max(0, position - HASH_LOOKBACK + 1), position).boxed().toList();
-        Document holder = null;
-        for (Document doc : commits.find(in(LedgerCommit.ID, ids))
-                .projection(Projections.include(LedgerCommit.ID, LedgerCommit.EVENTS + ".hash"))) {
-            Object id = doc.get(LedgerCommit.ID);
-            if (id instanceof Number n && (holder == null || n.longValue() > holder.get(LedgerCommit.ID, Number.class).longValue())) {
-                holder = doc;
-            }
-        }
-        if (holder == null) {
-            return entryAt(position).map(StoredEntry::storedHash);
-        }
-        List<?> events = holder.get(LedgerCommit.EVENTS, List.class);
-        int index = (int) (position - holder.get(LedgerCommit.ID, Number.class).longValue());
-        if (events == null || index >= events.size() || !(events.get(index) instanceof Document event)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(event.get("hash") instanceof String hash ? hash : null);
+    public void recordCommitStarts(long from, long[] starts) {
+        commitStarts.record(from, starts);
     }
 
     public final class Cursor {
@@ -158,7 +181,7 @@ public final class LedgerReader {
                 int size = events == null ? 0 : events.size();
                 for (int i = 0; i < size; i++) {
                     if (first + i >= from) {
-                        entries.add(entry(first + i, events.get(i)));
+                        entries.add(entry(first + i, events.get(i), first));
                     }
                 }
                 reach = Math.max(reach, Math.max(first + 1, first + size));
@@ -194,17 +217,17 @@ public final class LedgerReader {
         return found;
     }
 
-    private static StoredEntry entry(long expected, Object stored) {
+    private static StoredEntry entry(long expected, Object stored, long commitStart) {
         if (!(stored instanceof Document event)) {
-            return new StoredEntry(expected, null, null, "the stored event is not a document");
+            return new StoredEntry(expected, null, null, "the stored event is not a document", commitStart);
         }
         Object hash = event.get("hash");
         try {
             LedgerEntry entry = LedgerCommit.entryFromDocument(event);
-            return new StoredEntry(entry.position(), entry, hash instanceof String s ? s : null, null);
+            return new StoredEntry(entry.position(), entry, hash instanceof String s ? s : null, null, commitStart);
         } catch (RuntimeException e) {
             return new StoredEntry(expected, null, hash instanceof String s ? s : null,
-                    "the stored fields do not make an event: " + e.getMessage());
+                    "the stored fields do not make an event: " + e.getMessage(), commitStart);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.equalityledger.core.checkpoint.Checkpoint;
 import org.equalityledger.core.merkle.ConsistencyProof;
 import org.equalityledger.core.merkle.InclusionProof;
@@ -20,6 +22,7 @@ import org.equalityledger.service.store.StoreTest;
 import org.equalityledger.service.store.TestStore;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
@@ -112,6 +115,50 @@ class LedgerProofsTest {
 
         fixture.commits().updateOne(Filters.eq("_id", 0L), Updates.set("events.0.hash", "0".repeat(64)));
         assertProblem(() -> fixture.proofs.inclusion(0, null), AuditProblem.Kind.CONFLICT);
+    }
+
+    @StoreTest
+    void a_changed_payload_under_its_old_stored_hash_gets_no_proof(TestStore store) {
+        AuditFixture fixture = AuditFixture.on(store).sealedLedger();
+        Document commit = fixture.commitHolding(27);
+        int index = (int) (27 - commit.getLong("_id"));
+        String payload = commit.getList("events", Document.class).get(index).getString("payload");
+        fixture.commits().updateOne(Filters.eq("_id", commit.get("_id")),
+                Updates.set("events." + index + ".payload", payload.replaceFirst("Care", "Bare")));
+
+        assertProblem(() -> fixture.proofs.inclusion(27, null), AuditProblem.Kind.CONFLICT);
+        assertThat(fixture.proofs.inclusion(26, null).verify()).isTrue();
+        assertThat(fixture.proofs.inclusion(28, null).verify()).isTrue();
+    }
+
+    @StoreTest
+    void the_sealer_records_where_commits_start_and_proofs_do_without_it(TestStore store) {
+        AuditFixture fixture = AuditFixture.on(store).sealedLedger();
+        MongoCollection<Document> starts = fixture.database.getCollection("ledger_commit_starts");
+        assertThat(starts.countDocuments()).isEqualTo(1);
+        for (long position = 0; position < 60; position++) {
+            assertThat(fixture.reader.entryAt(position).orElseThrow().commitStart())
+                    .isEqualTo(fixture.commitHolding(position).getLong("_id"));
+        }
+
+        // Pointing every position at the ledger's first commit, or forgetting them all, changes no answer.
+        byte[] onlyTheFirst = new byte[128];
+        onlyTheFirst[0] = 1;
+        starts.replaceOne(Filters.eq("_id", 0L), new Document("_id", 0L).append("starts", new Binary(onlyTheFirst))
+                .append("first", 0L));
+        assertEveryProofAnswersTheStoredHash(fixture);
+        starts.drop();
+        assertEveryProofAnswersTheStoredHash(fixture);
+    }
+
+    private static void assertEveryProofAnswersTheStoredHash(AuditFixture fixture) {
+        for (long position = 0; position < 60; position++) {
+            InclusionProof proof = fixture.proofs.inclusion(position, null);
+            Document commit = fixture.commitHolding(position);
+            String stored = commit.getList("events", Document.class).get((int) (position - commit.getLong("_id"))).getString("hash");
+            assertThat(proof.entryHash()).isEqualTo(stored);
+            assertThat(proof.verify()).isTrue();
+        }
     }
 
     private static void assertProblem(Runnable call, AuditProblem.Kind kind) {
