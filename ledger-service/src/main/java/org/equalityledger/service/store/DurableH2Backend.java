@@ -11,7 +11,12 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -60,6 +65,29 @@ final class DurableH2Backend extends H2Backend {
         }
         // Always: the journal file gets the header of a generation H2 knows before anything is appended.
         commitAndStartGeneration();
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /** H2's database, with unique indexes whose keys compare without serialising them each time ({@link IndexKeyOrder}). */
+    private final class Database extends H2Database {
+
+        Database(String name) {
+            // getMvStore(), not the field: H2Backend opens the existing databases before this class is constructed.
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            // Opened here first with the key type; H2Database's own openMap then finds this map open.
+            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyOrder.INSTANCE));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
     }
 
     @Override
