@@ -71,6 +71,8 @@ public final class DashboardProjector implements Projector {
         final DocCache facts = new DocCache(database.getCollection(FACTS));
         final Map<String, CommitmentState> states = new TreeMap<>();
         final Set<String> changedStates = new LinkedHashSet<>();
+        /** Each commitment's contribution after its last event in this batch: the next event's "before". */
+        final Map<String, Map<String, Map<String, Long>>> contributions = new java.util.HashMap<>();
         Document bookkeeping;
     }
 
@@ -169,6 +171,8 @@ public final class DashboardProjector implements Projector {
                 batch.facts.put(id, new Document(DocCache.POSITION, p).append("name", e.name())
                         .append("stakeholderGroup", e.stakeholderGroup().name()).append("hemisphere", e.hemisphere().name())
                         .append("country", e.country()));
+                // The contributions remembered were computed with the maker's former facts.
+                batch.contributions.clear();
             }
             return;
         }
@@ -182,14 +186,17 @@ public final class DashboardProjector implements Projector {
             return;
         }
         CommitmentState before = state(commitmentId);
-        Map<String, Map<String, Long>> old = before == null ? Map.of()
-                : Contribution.of(before, maker(before.makerId), rates, regions);
+        Map<String, Map<String, Long>> old = before == null ? Map.of() : batch.contributions.get(commitmentId);
+        if (old == null) {
+            old = Contribution.of(before, maker(before.makerId), rates, regions);
+        }
         CommitmentState after = CommitmentFold.apply(before, payload, event.recordedAt());
         if (after == null) {
             return;
         }
         Map<String, Map<String, Long>> now = Contribution.of(after, maker(after.makerId), rates, regions);
         batch.states.put(commitmentId, after);
+        batch.contributions.put(commitmentId, now);
         batch.changedStates.add(commitmentId);
         batch.facts.put(factId, new Document(DocCache.POSITION, p));
         applyDelta(Contribution.delta(old, now), p);

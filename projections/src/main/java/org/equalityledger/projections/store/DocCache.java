@@ -15,6 +15,7 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -35,6 +36,8 @@ public final class DocCache {
     private final Map<String, Document> docs = new HashMap<>();
     private final Set<String> absent = new java.util.HashSet<>();
     private final Set<String> dirty = new LinkedHashSet<>();
+    /** Dirty documents the store was seen not to hold: inserted, which costs the server no lookup. */
+    private final Set<String> fresh = new java.util.HashSet<>();
 
     public DocCache(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -78,7 +81,9 @@ public final class DocCache {
     public void put(String id, Document doc) {
         doc.put("_id", id);
         docs.put(id, doc);
-        absent.remove(id);
+        if (absent.remove(id)) {
+            fresh.add(id);
+        }
         dirty.add(id);
     }
 
@@ -90,23 +95,40 @@ public final class DocCache {
         return dirty;
     }
 
+    /**
+     * Writes the changed documents: those the store did not hold are inserted, the others replaced.
+     * A document inserted here and the batch then failing is found by the retry's reads and replaced.
+     */
     public void flush() {
         if (dirty.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(Math.min(dirty.size(), CHUNK));
+        List<Document> inserts = new ArrayList<>(Math.min(fresh.size(), CHUNK));
+        List<WriteModel<Document>> replaces = new ArrayList<>(Math.min(dirty.size(), CHUNK));
         ReplaceOptions upsert = new ReplaceOptions().upsert(true);
         for (String id : dirty) {
-            writes.add(new ReplaceOneModel<>(eq("_id", id), docs.get(id), upsert));
-            if (writes.size() == CHUNK) {
-                collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
-                writes.clear();
+            if (fresh.contains(id)) {
+                inserts.add(docs.get(id));
+                if (inserts.size() == CHUNK) {
+                    collection.insertMany(inserts, new InsertManyOptions().ordered(true));
+                    inserts.clear();
+                }
+            } else {
+                replaces.add(new ReplaceOneModel<>(eq("_id", id), docs.get(id), upsert));
+                if (replaces.size() == CHUNK) {
+                    collection.bulkWrite(replaces, new BulkWriteOptions().ordered(true));
+                    replaces.clear();
+                }
             }
         }
-        if (!writes.isEmpty()) {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        if (!inserts.isEmpty()) {
+            collection.insertMany(inserts, new InsertManyOptions().ordered(true));
+        }
+        if (!replaces.isEmpty()) {
+            collection.bulkWrite(replaces, new BulkWriteOptions().ordered(true));
         }
         dirty.clear();
+        fresh.clear();
     }
 
     /** The position of the last event applied to the document; -1 for none or no document. */
