@@ -116,13 +116,15 @@ public final class ReadSideBenchmark {
                 });
                 sampler.start();
                 long r0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
                 rebuilds.start(name);
                 Rebuilds.Progress done = rebuilds.await(name, Duration.ofHours(6));
                 double seconds = (System.nanoTime() - r0) / 1e9;
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
                 sampler.interrupt();
                 sampler.join();
-                System.out.printf("full rebuild of %-11s %,9.0f events/s (%.1f s)  ratio to raw read %.2f%n", name, events / seconds,
-                        seconds, events / seconds / raw);
+                System.out.printf("full rebuild of %-11s %,9.0f events/s (%.1f s, process CPU %.1f s)  ratio to raw read %.2f%n", name,
+                        events / seconds, seconds, cpu, events / seconds / raw);
                 System.out.printf("  heap during the rebuild: live after GC at most %,d MB (%+,d MB over the %,d MB before); used incl. garbage at most %,d MB; -Xmx %,d MB%n",
                         live.get() >> 20, (live.get() - liveBaseline) >> 20, liveBaseline >> 20, peak.get() >> 20,
                         memory.getHeapMemoryUsage().getMax() >> 20);
@@ -189,6 +191,11 @@ public final class ReadSideBenchmark {
             Map<String, Object> global = read.dashboard("global", null, null);
             System.out.printf("global dashboard: %s%n", ((Map<?, ?>) global.get("figures")));
         }
+    }
+
+    /** CPU used by the whole process (all threads, the embedded server's too): the machine may be shared. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     /** Heap occupied after the last collection, summed over the heap pools: what is live, not garbage. */

@@ -85,6 +85,14 @@ public final class CommitmentProjector implements Projector {
     @Override
     public void begin(List<LedgerEvent> events) {
         batch = new Batch();
+        extend(events);
+    }
+
+    @Override
+    public void extend(List<LedgerEvent> events) {
+        if (batch == null) {
+            batch = new Batch();
+        }
         Set<String> commitmentIds = new LinkedHashSet<>();
         Set<String> makerIds = new LinkedHashSet<>();
         for (LedgerEvent e : events) {
@@ -100,7 +108,8 @@ public final class CommitmentProjector implements Projector {
         batch.rows.preload(commitmentIds);
         for (String id : commitmentIds) {
             Document doc = batch.commitments.get(id);
-            if (doc != null) {
+            // A commitment this batch already folded: its maker is read, its document holds no state yet.
+            if (doc != null && !batch.states.containsKey(id)) {
                 makerIds.add(doc.get("state", Document.class).getString("makerId"));
             }
         }

@@ -89,6 +89,14 @@ public final class DashboardProjector implements Projector {
     @Override
     public void begin(List<LedgerEvent> events) {
         batch = new Batch();
+        extend(events);
+    }
+
+    @Override
+    public void extend(List<LedgerEvent> events) {
+        if (batch == null) {
+            batch = new Batch();
+        }
         Set<String> factIds = new LinkedHashSet<>();
         factIds.add(STATE);
         for (LedgerEvent e : events) {
@@ -102,6 +110,9 @@ public final class DashboardProjector implements Projector {
         }
         batch.facts.preload(factIds);
         Set<String> makers = new LinkedHashSet<>();
+        // A commitment this batch already folded has its maker and dashboards at hand (and its fact
+        // document holds no state until the batch is written).
+        factIds.removeIf(id -> id.startsWith("c:") && batch.states.containsKey(id.substring(2)));
         for (String id : factIds) {
             Document doc = batch.facts.get(id);
             if (doc != null && id.startsWith("c:")) {
@@ -121,6 +132,9 @@ public final class DashboardProjector implements Projector {
         }
         keys.add(Contribution.key("global", Contribution.ALL));
         batch.dashboards.preload(keys);
+        if (batch.bookkeeping != null) {
+            return;
+        }
         Document state = batch.facts.get(STATE);
         batch.bookkeeping = state == null
                 ? new Document(DocCache.POSITION, -1L).append("nextBoundary", Snapshots.nextBoundary(-1))
