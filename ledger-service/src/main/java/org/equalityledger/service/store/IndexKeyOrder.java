@@ -18,8 +18,8 @@ final class IndexKeyOrder extends ObjectDataType {
 
     static final IndexKeyOrder INSTANCE = new IndexKeyOrder();
 
-    /** Direct-mapped by identity hash; a slot lost to a collision is only serialised again. */
-    private static final int SLOTS = 1 << 14;
+    /** Direct-mapped by identity hash (some 10 MB when full); a slot lost to a collision is only serialised again. */
+    private static final int SLOTS = 1 << 16;
 
     private record Serialised(Object key, byte[] bytes) {
     }
