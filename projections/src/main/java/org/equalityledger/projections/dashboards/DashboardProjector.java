@@ -73,6 +73,8 @@ public final class DashboardProjector implements Projector {
         final Set<String> changedStates = new LinkedHashSet<>();
         /** Each commitment's contribution after its last event in this batch: the next event's "before". */
         final Map<String, Map<String, Map<String, Long>>> contributions = new java.util.HashMap<>();
+        /** The bookkeeping's dirty scopes as a set, to look up (the list keeps their order). */
+        final Set<String> dirtyScopes = new java.util.HashSet<>();
         Document bookkeeping;
     }
 
@@ -219,6 +221,10 @@ public final class DashboardProjector implements Projector {
     private void applyDelta(Map<String, Map<String, Long>> delta, long p) {
         @SuppressWarnings("unchecked")
         List<String> dirty = (List<String>) batch.bookkeeping.get("dirtyScopes");
+        if (batch.dirtyScopes.size() != dirty.size()) {
+            batch.dirtyScopes.clear();
+            batch.dirtyScopes.addAll(dirty);
+        }
         for (Map.Entry<String, Map<String, Long>> d : delta.entrySet()) {
             Document doc = batch.dashboards.get(d.getKey());
             if (DocCache.position(doc) >= p) {
@@ -240,7 +246,7 @@ public final class DashboardProjector implements Projector {
             });
             doc.put(DocCache.POSITION, p);
             batch.dashboards.put(d.getKey(), doc);
-            if (!dirty.contains(scope)) {
+            if (batch.dirtyScopes.add(scope)) {
                 dirty.add(scope);
             }
         }
@@ -266,6 +272,7 @@ public final class DashboardProjector implements Projector {
             }
             book.put("lastSnapshot", next);
             book.put("dirtyScopes", new ArrayList<String>());
+            batch.dirtyScopes.clear();
             next = Snapshots.nextBoundary(next);
             book.put("nextBoundary", next);
         }
