@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * and its token set to the head of the ledger (its reset handler drops the collections); the events
  * up to that head are then replayed through the same {@link Projector} in batches of
  * {@value #BATCH} (so each commitment's documents are written about once a batch, not once an
- * event), read {@value #READ} at a time on a thread of their own and applied as they arrive, so that
- * reading and deserialising run beside applying and writing; then the processor starts again
+ * event), read {@value #READ} at a time by {@value #READERS} threads of their own and applied as they
+ * arrive in position order, so that reading and deserialising run beside applying and writing; then the processor starts again
  * and goes on from the head with whatever arrived meanwhile. While it runs, {@link #progress} gives
  * the position reached of how many, events per second and time left; the log repeats it every two
  * seconds.
@@ -41,6 +41,8 @@ public final class Rebuilds implements AutoCloseable {
     static final int BATCH = 20_000;
     /** Events read at a time, and handed to the projector as they come. */
     static final int READ = 1_000;
+    /** Threads reading (and deserialising) chunks in turn. */
+    static final int READERS = 2;
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
@@ -115,29 +117,41 @@ public final class Rebuilds implements AutoCloseable {
     }
 
     private void replay(String name, Projector projector, StreamingEventProcessor processor, Run run) {
-        // Up to a batch of events read ahead: reading (mostly deserialising) runs beside applying and writing.
-        BlockingQueue<List<LedgerEvent>> chunks = new ArrayBlockingQueue<>(BATCH / READ);
+        // Up to a batch of events read ahead, by READERS threads taking chunks in turn: reading is
+        // mostly deserialising payloads, which runs beside applying and writing, and beside itself.
+        List<BlockingQueue<List<LedgerEvent>>> queues = new java.util.ArrayList<>();
         AtomicReference<Throwable> readFailure = new AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            try {
-                for (long from = 0; from <= run.head; from += READ) {
-                    chunks.put(ledger.eventsBetween(from, Math.min(run.head, from + READ - 1)));
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int r = 0; r < READERS; r++) {
+            BlockingQueue<List<LedgerEvent>> queue = new ArrayBlockingQueue<>(Math.max(1, BATCH / READ / READERS));
+            queues.add(queue);
+            long first = (long) r * READ;
+            Thread reader = new Thread(() -> {
+                try {
+                    for (long from = first; from <= run.head; from += (long) READERS * READ) {
+                        queue.put(ledger.eventsBetween(from, Math.min(run.head, from + READ - 1)));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    readFailure.set(e);
+                } finally {
+                    try {
+                        queue.put(List.of()); // the end, or a failure: either way the replay stops here
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                readFailure.set(e);
-            } finally {
-                chunks.offer(List.of());
-            }
-        }, "projection-rebuild-reader-" + name);
-        reader.setDaemon(true);
-        reader.start();
+            }, "projection-rebuild-reader-" + name + "-" + r);
+            reader.setDaemon(true);
+            reader.start();
+            readers.add(reader);
+        }
         try {
             int inBatch = 0;
             long applyNanos = 0;
-            while (true) {
-                List<LedgerEvent> chunk = chunks.take();
+            for (long taken = 0; ; taken++) {
+                List<LedgerEvent> chunk = queues.get((int) (taken % READERS)).take();
                 if (chunk.isEmpty()) {
                     if (readFailure.get() != null) {
                         throw new IllegalStateException("reading the events failed", readFailure.get());
@@ -164,6 +178,9 @@ public final class Rebuilds implements AutoCloseable {
                     applyNanos = 0;
                 }
                 run.position.set(chunk.get(chunk.size() - 1).position());
+                if (run.position.get() >= run.head) {
+                    break;
+                }
             }
             if (inBatch > 0) {
                 write(name, projector, inBatch, applyNanos);
@@ -175,7 +192,7 @@ public final class Rebuilds implements AutoCloseable {
             run.failure = e;
             log.error("Rebuild of projection {} failed at position {}", name, run.position.get(), e);
         } finally {
-            reader.interrupt();
+            readers.forEach(Thread::interrupt);
             run.finishedNanos = System.nanoTime();
             run.finishedAt = clock.instant();
             processor.start();
