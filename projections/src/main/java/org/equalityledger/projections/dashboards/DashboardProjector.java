@@ -289,6 +289,7 @@ public final class DashboardProjector implements Projector {
                     .append("state", Json.toDocument(batch.states.get(id))));
         }
         batch.dashboards.flush();
+        batch.snapshots.checkWhichAreNew();
         batch.snapshots.flush();
         database.getCollection(FACTS).replaceOne(com.mongodb.client.model.Filters.eq("_id", STATE),
                 batch.bookkeeping.append("_id", STATE), new com.mongodb.client.model.ReplaceOptions().upsert(true));

@@ -38,6 +38,8 @@ public final class DocCache {
     private final Set<String> dirty = new LinkedHashSet<>();
     /** Dirty documents the store was seen not to hold: inserted, which costs the server no lookup. */
     private final Set<String> fresh = new java.util.HashSet<>();
+    /** Documents read from the store (so known to be there). */
+    private final Set<String> stored = new java.util.HashSet<>();
 
     public DocCache(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -57,6 +59,7 @@ public final class DocCache {
             for (Document doc : collection.find(in("_id", chunk))) {
                 String id = doc.getString("_id");
                 docs.put(id, doc);
+                stored.add(id);
                 notFound.remove(id);
             }
             absent.addAll(notFound);
@@ -74,6 +77,7 @@ public final class DocCache {
             absent.add(id);
         } else {
             docs.put(id, doc);
+            stored.add(id);
         }
         return doc;
     }
@@ -85,6 +89,29 @@ public final class DocCache {
             fresh.add(id);
         }
         dirty.add(id);
+    }
+
+    /**
+     * For changed documents never read (written blind, like snapshots): asks the store in one
+     * {@code $in} query which of them it holds, so that the others are inserted by {@link #flush}.
+     */
+    public void checkWhichAreNew() {
+        List<String> unknown = new ArrayList<>();
+        for (String id : dirty) {
+            if (!fresh.contains(id) && !stored.contains(id)) {
+                unknown.add(id);
+            }
+        }
+        for (int from = 0; from < unknown.size(); from += CHUNK) {
+            List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + CHUNK));
+            Set<String> found = new java.util.HashSet<>();
+            for (Document doc : collection.find(in("_id", chunk)).projection(new Document("_id", 1))) {
+                found.add(doc.getString("_id"));
+            }
+            for (String id : chunk) {
+                (found.contains(id) ? stored : fresh).add(id);
+            }
+        }
     }
 
     public boolean isDirty() {
@@ -127,6 +154,7 @@ public final class DocCache {
         if (!replaces.isEmpty()) {
             collection.bulkWrite(replaces, new BulkWriteOptions().ordered(true));
         }
+        stored.addAll(dirty);
         dirty.clear();
         fresh.clear();
     }
