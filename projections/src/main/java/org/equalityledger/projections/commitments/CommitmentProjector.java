@@ -239,12 +239,13 @@ public final class CommitmentProjector implements Projector {
         if (batch == null) {
             return;
         }
+        Map<String, Document> stateDocuments = Json.toDocuments(batch.changed, batch.states);
         for (String id : batch.changed) {
             CommitmentState state = batch.states.get(id);
             long position = DocCache.position(batch.commitments.get(id));
             batch.rows.put(id, row(state, position));
             updateQueue(state, position);
-            batch.commitments.put(id, new Document(DocCache.POSITION, position).append("state", Json.toDocument(state)));
+            batch.commitments.put(id, new Document(DocCache.POSITION, position).append("state", stateDocuments.get(id)));
         }
         // Reference documents first, then what is derived from commitments, then the commitments.
         batch.initiatives.flush();

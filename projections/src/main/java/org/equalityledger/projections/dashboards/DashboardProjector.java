@@ -283,10 +283,10 @@ public final class DashboardProjector implements Projector {
         if (batch == null) {
             return;
         }
+        Map<String, Document> stateDocuments = Json.toDocuments(batch.changedStates, batch.states);
         for (String id : batch.changedStates) {
             long position = DocCache.position(batch.facts.get("c:" + id));
-            batch.facts.put("c:" + id, new Document(DocCache.POSITION, position)
-                    .append("state", Json.toDocument(batch.states.get(id))));
+            batch.facts.put("c:" + id, new Document(DocCache.POSITION, position).append("state", stateDocuments.get(id)));
         }
         batch.dashboards.flush();
         batch.snapshots.checkWhichAreNew();

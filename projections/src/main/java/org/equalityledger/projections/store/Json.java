@@ -86,6 +86,19 @@ public final class Json {
         }
     }
 
+    /**
+     * The documents of many values at once, on the common pool's threads beside the caller's: a
+     * batch of a rebuild writes thousands of commitment states, and the mapper is thread-safe.
+     */
+    public static Map<String, Document> toDocuments(java.util.Collection<String> ids, Map<String, ?> values) {
+        if (ids.size() < 64) {
+            Map<String, Document> documents = new java.util.HashMap<>();
+            ids.forEach(id -> documents.put(id, toDocument(values.get(id))));
+            return documents;
+        }
+        return ids.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(id -> id, id -> toDocument(values.get(id))));
+    }
+
     public static <T> T fromDocument(Document document, Class<T> type) {
         try {
             return MAPPER.convertValue(document, type);
