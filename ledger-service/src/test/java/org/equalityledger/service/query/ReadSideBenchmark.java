@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.bson.Document;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.query.ReadSide;
@@ -72,7 +74,8 @@ public final class ReadSideBenchmark {
             MongoDatabase database = context.getBean(MongoDatabase.class);
             ReadSide read = context.getBean(ReadSide.class);
 
-            if (ledger.headPosition() < 0) {
+            boolean reused = ledger.headPosition() >= 0;
+            if (!reused) {
                 DemoDataLoader.Result loaded = loader.load(scale, 2021L);
                 System.out.printf("demo data at %.2f×: %,d commands through the command side in %.0f s (%.0f commands/s), %d refused%n",
                         scale, loaded.commands(), loaded.seconds(), loaded.commands() / loaded.seconds(), loaded.refused());
@@ -82,12 +85,24 @@ public final class ReadSideBenchmark {
             long events = ledger.headPosition() + 1;
             System.out.printf("ledger: %,d events%n", events);
             long t = System.nanoTime();
-            for (String name : rebuilds.names()) {
-                while (rebuilds.processed(name) < events - 1) {
-                    Thread.sleep(20);
+            if (reused) {
+                // A reused ledger may have been saved before its projections caught up (a large load):
+                // their catch-up would run beside what is measured, and the rebuilds below build them anyway.
+                EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+                for (String name : rebuilds.names()) {
+                    if (rebuilds.processed(name) < events - 1) {
+                        processing.eventProcessor(name).ifPresent(EventProcessor::shutDown);
+                        System.out.printf("projection %s behind (at %,d): left to the rebuilds%n", name, rebuilds.processed(name));
+                    }
                 }
+            } else {
+                for (String name : rebuilds.names()) {
+                    while (rebuilds.processed(name) < events - 1) {
+                        Thread.sleep(20);
+                    }
+                }
+                System.out.printf("projections caught up after the load in %.1f s%n", (System.nanoTime() - t) / 1e9);
             }
-            System.out.printf("projections caught up after the load in %.1f s%n", (System.nanoTime() - t) / 1e9);
 
             // Raw sequential read of the event collection, by windows of positions (what the embedded server reads fast).
             double raw = 0;
