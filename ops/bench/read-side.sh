@@ -5,6 +5,9 @@
 # under 20 ms), and commitment / dashboard answers as of an instant (targets 100 ms and 2 s).
 # Runs on the embedded server, or on the MongoDB in LEDGER_MONGODB_URI when that is set.
 # Arguments: the scales, e.g. `ops/bench/read-side.sh 0.1 1 10`. HEAP (default 2g) sets -Xmx.
+# LEDGER_BENCH_DATA_DIR=<folder> keeps the loaded ledger there, or reuses the one already there (its
+# projections are then rebuilt, not caught up). Each projection is rebuilt twice: the first run of a
+# process also pays for compiling its code. "process CPU" counts every thread, the embedded server's too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -B -pl ledger-service -am test-compile -DskipTests

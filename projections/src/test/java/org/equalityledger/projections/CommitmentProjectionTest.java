@@ -216,6 +216,10 @@ class CommitmentProjectionTest {
         var first = TestLedger.dump(one, TestLedger.commitments(one));
         var second = TestLedger.dump(other, TestLedger.commitments(other));
         first.forEach((c, docs) -> assertThat(second.get(c)).as(c).containsExactlyElementsOf(docs));
+        MongoDatabase streamed = TestLedger.freshDatabase();
+        TestLedger.feedInChunks(ledger.events, 50, 7, TestLedger.commitments(streamed));
+        var third = TestLedger.dump(streamed, TestLedger.commitments(streamed));
+        first.forEach((c, docs) -> assertThat(third.get(c)).as(c).containsExactlyElementsOf(docs));
 
         TestLedger.feed(ledger.events, 4, TestLedger.commitments(one));
         assertThat(TestLedger.dump(one, TestLedger.commitments(one))).isEqualTo(first);

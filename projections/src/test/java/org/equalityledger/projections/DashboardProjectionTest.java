@@ -171,6 +171,9 @@ class DashboardProjectionTest {
         var second = TestLedger.dump(other, TestLedger.dashboards(other));
         assertThat(first.get("rm_dashboard_snapshots")).isNotEmpty();
         first.forEach((c, docs) -> assertThat(second.get(c).equals(docs)).as(c).isTrue());
+        MongoDatabase streamed = TestLedger.freshDatabase();
+        TestLedger.feedInChunks(ledger.events, 200, 9, TestLedger.dashboards(streamed));
+        TestLedger.dump(streamed, TestLedger.dashboards(streamed)).forEach((c, docs) -> assertThat(first.get(c).equals(docs)).as(c).isTrue());
         TestLedger.feed(ledger.events, 333, TestLedger.dashboards(other));
         TestLedger.dump(other, TestLedger.dashboards(other)).forEach((c, docs) -> assertThat(first.get(c).equals(docs)).as(c).isTrue());
     }

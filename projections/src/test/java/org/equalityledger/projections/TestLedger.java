@@ -91,6 +91,25 @@ final class TestLedger implements LedgerReader {
         }
     }
 
+    /** As a rebuild does: batches of {@code batchSize} events, each handed over in chunks of {@code chunkSize}. */
+    static void feedInChunks(List<LedgerEvent> events, int batchSize, int chunkSize, Projector... projectors) {
+        for (int from = 0; from < events.size(); from += batchSize) {
+            List<LedgerEvent> batch = events.subList(from, Math.min(events.size(), from + batchSize));
+            for (Projector p : projectors) {
+                for (int c = 0; c < batch.size(); c += chunkSize) {
+                    List<LedgerEvent> chunk = batch.subList(c, Math.min(batch.size(), c + chunkSize));
+                    if (c == 0) {
+                        p.begin(chunk);
+                    } else {
+                        p.extend(chunk);
+                    }
+                    chunk.forEach(p::apply);
+                }
+                p.flush();
+            }
+        }
+    }
+
     static CommitmentProjector commitments(MongoDatabase db) {
         return new CommitmentProjector(db);
     }

@@ -85,6 +85,14 @@ public final class CommitmentProjector implements Projector {
     @Override
     public void begin(List<LedgerEvent> events) {
         batch = new Batch();
+        extend(events);
+    }
+
+    @Override
+    public void extend(List<LedgerEvent> events) {
+        if (batch == null) {
+            batch = new Batch();
+        }
         Set<String> commitmentIds = new LinkedHashSet<>();
         Set<String> makerIds = new LinkedHashSet<>();
         for (LedgerEvent e : events) {
@@ -100,7 +108,8 @@ public final class CommitmentProjector implements Projector {
         batch.rows.preload(commitmentIds);
         for (String id : commitmentIds) {
             Document doc = batch.commitments.get(id);
-            if (doc != null) {
+            // A commitment this batch already folded: its maker is read, its document holds no state yet.
+            if (doc != null && !batch.states.containsKey(id)) {
                 makerIds.add(doc.get("state", Document.class).getString("makerId"));
             }
         }
@@ -230,12 +239,13 @@ public final class CommitmentProjector implements Projector {
         if (batch == null) {
             return;
         }
+        Map<String, Document> stateDocuments = Json.toDocuments(batch.changed, batch.states);
         for (String id : batch.changed) {
             CommitmentState state = batch.states.get(id);
             long position = DocCache.position(batch.commitments.get(id));
             batch.rows.put(id, row(state, position));
             updateQueue(state, position);
-            batch.commitments.put(id, new Document(DocCache.POSITION, position).append("state", Json.toDocument(state)));
+            batch.commitments.put(id, new Document(DocCache.POSITION, position).append("state", stateDocuments.get(id)));
         }
         // Reference documents first, then what is derived from commitments, then the commitments.
         batch.initiatives.flush();

@@ -1,7 +1,7 @@
 package org.equalityledger.projections.dashboards;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,28 +169,54 @@ public final class Contribution {
         }
     }
 
-    /** {@code after - before}, document by document and figure by figure, leaving out zeros. */
+    /**
+     * {@code after - before}, document by document and figure by figure, leaving out zeros. A
+     * commitment's documents share one figures map per period whatever the scope, so each pair of
+     * maps is subtracted once and the difference shared by the documents (read it, don't change it).
+     */
     public static Map<String, Map<String, Long>> delta(Map<String, Map<String, Long>> before,
                                                       Map<String, Map<String, Long>> after) {
         Map<String, Map<String, Long>> delta = new TreeMap<>();
-        Set<String> keys = new HashSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        for (String key : keys) {
-            Map<String, Long> b = before.getOrDefault(key, Map.of());
-            Map<String, Long> a = after.getOrDefault(key, Map.of());
-            Set<String> names = new HashSet<>(b.keySet());
-            names.addAll(a.keySet());
-            Map<String, Long> d = new TreeMap<>();
-            for (String name : names) {
-                long v = a.getOrDefault(name, 0L) - b.getOrDefault(name, 0L);
-                if (v != 0) {
-                    d.put(name, v);
-                }
-            }
-            if (!d.isEmpty()) {
-                delta.put(key, d);
+        Map<Map<String, Long>, Map<Map<String, Long>, Map<String, Long>>> subtracted = new IdentityHashMap<>();
+        for (Map.Entry<String, Map<String, Long>> b : before.entrySet()) {
+            Map<String, Long> a = after.getOrDefault(b.getKey(), NONE);
+            put(delta, b.getKey(), subtracted, b.getValue(), a);
+        }
+        for (Map.Entry<String, Map<String, Long>> a : after.entrySet()) {
+            if (!before.containsKey(a.getKey())) {
+                put(delta, a.getKey(), subtracted, NONE, a.getValue());
             }
         }
         return delta;
+    }
+
+    private static final Map<String, Long> NONE = Map.of();
+
+    private static void put(Map<String, Map<String, Long>> delta, String key,
+                            Map<Map<String, Long>, Map<Map<String, Long>, Map<String, Long>>> subtracted,
+                            Map<String, Long> b, Map<String, Long> a) {
+        if (a == b) {
+            return;
+        }
+        Map<String, Long> d = subtracted.computeIfAbsent(b, k -> new IdentityHashMap<>()).computeIfAbsent(a, k -> minus(a, b));
+        if (!d.isEmpty()) {
+            delta.put(key, d);
+        }
+    }
+
+    private static Map<String, Long> minus(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> d = new TreeMap<>();
+        a.forEach((name, value) -> {
+            long v = value - b.getOrDefault(name, 0L);
+            if (v != 0) {
+                d.put(name, v);
+            }
+        });
+        b.forEach((name, value) -> {
+            if (!a.containsKey(name) && value != 0) {
+                d.put(name, -value);
+            }
+        });
+        return d;
     }
 }

@@ -71,6 +71,10 @@ public final class DashboardProjector implements Projector {
         final DocCache facts = new DocCache(database.getCollection(FACTS));
         final Map<String, CommitmentState> states = new TreeMap<>();
         final Set<String> changedStates = new LinkedHashSet<>();
+        /** Each commitment's contribution after its last event in this batch: the next event's "before". */
+        final Map<String, Map<String, Map<String, Long>>> contributions = new java.util.HashMap<>();
+        /** The bookkeeping's dirty scopes as a set, to look up (the list keeps their order). */
+        final Set<String> dirtyScopes = new java.util.HashSet<>();
         Document bookkeeping;
     }
 
@@ -87,6 +91,14 @@ public final class DashboardProjector implements Projector {
     @Override
     public void begin(List<LedgerEvent> events) {
         batch = new Batch();
+        extend(events);
+    }
+
+    @Override
+    public void extend(List<LedgerEvent> events) {
+        if (batch == null) {
+            batch = new Batch();
+        }
         Set<String> factIds = new LinkedHashSet<>();
         factIds.add(STATE);
         for (LedgerEvent e : events) {
@@ -100,6 +112,9 @@ public final class DashboardProjector implements Projector {
         }
         batch.facts.preload(factIds);
         Set<String> makers = new LinkedHashSet<>();
+        // A commitment this batch already folded has its maker and dashboards at hand (and its fact
+        // document holds no state until the batch is written).
+        factIds.removeIf(id -> id.startsWith("c:") && batch.states.containsKey(id.substring(2)));
         for (String id : factIds) {
             Document doc = batch.facts.get(id);
             if (doc != null && id.startsWith("c:")) {
@@ -119,6 +134,9 @@ public final class DashboardProjector implements Projector {
         }
         keys.add(Contribution.key("global", Contribution.ALL));
         batch.dashboards.preload(keys);
+        if (batch.bookkeeping != null) {
+            return;
+        }
         Document state = batch.facts.get(STATE);
         batch.bookkeeping = state == null
                 ? new Document(DocCache.POSITION, -1L).append("nextBoundary", Snapshots.nextBoundary(-1))
@@ -169,6 +187,8 @@ public final class DashboardProjector implements Projector {
                 batch.facts.put(id, new Document(DocCache.POSITION, p).append("name", e.name())
                         .append("stakeholderGroup", e.stakeholderGroup().name()).append("hemisphere", e.hemisphere().name())
                         .append("country", e.country()));
+                // The contributions remembered were computed with the maker's former facts.
+                batch.contributions.clear();
             }
             return;
         }
@@ -182,14 +202,17 @@ public final class DashboardProjector implements Projector {
             return;
         }
         CommitmentState before = state(commitmentId);
-        Map<String, Map<String, Long>> old = before == null ? Map.of()
-                : Contribution.of(before, maker(before.makerId), rates, regions);
+        Map<String, Map<String, Long>> old = before == null ? Map.of() : batch.contributions.get(commitmentId);
+        if (old == null) {
+            old = Contribution.of(before, maker(before.makerId), rates, regions);
+        }
         CommitmentState after = CommitmentFold.apply(before, payload, event.recordedAt());
         if (after == null) {
             return;
         }
         Map<String, Map<String, Long>> now = Contribution.of(after, maker(after.makerId), rates, regions);
         batch.states.put(commitmentId, after);
+        batch.contributions.put(commitmentId, now);
         batch.changedStates.add(commitmentId);
         batch.facts.put(factId, new Document(DocCache.POSITION, p));
         applyDelta(Contribution.delta(old, now), p);
@@ -198,6 +221,10 @@ public final class DashboardProjector implements Projector {
     private void applyDelta(Map<String, Map<String, Long>> delta, long p) {
         @SuppressWarnings("unchecked")
         List<String> dirty = (List<String>) batch.bookkeeping.get("dirtyScopes");
+        if (batch.dirtyScopes.size() != dirty.size()) {
+            batch.dirtyScopes.clear();
+            batch.dirtyScopes.addAll(dirty);
+        }
         for (Map.Entry<String, Map<String, Long>> d : delta.entrySet()) {
             Document doc = batch.dashboards.get(d.getKey());
             if (DocCache.position(doc) >= p) {
@@ -219,7 +246,7 @@ public final class DashboardProjector implements Projector {
             });
             doc.put(DocCache.POSITION, p);
             batch.dashboards.put(d.getKey(), doc);
-            if (!dirty.contains(scope)) {
+            if (batch.dirtyScopes.add(scope)) {
                 dirty.add(scope);
             }
         }
@@ -245,6 +272,7 @@ public final class DashboardProjector implements Projector {
             }
             book.put("lastSnapshot", next);
             book.put("dirtyScopes", new ArrayList<String>());
+            batch.dirtyScopes.clear();
             next = Snapshots.nextBoundary(next);
             book.put("nextBoundary", next);
         }
@@ -255,12 +283,13 @@ public final class DashboardProjector implements Projector {
         if (batch == null) {
             return;
         }
+        Map<String, Document> stateDocuments = Json.toDocuments(batch.changedStates, batch.states);
         for (String id : batch.changedStates) {
             long position = DocCache.position(batch.facts.get("c:" + id));
-            batch.facts.put("c:" + id, new Document(DocCache.POSITION, position)
-                    .append("state", Json.toDocument(batch.states.get(id))));
+            batch.facts.put("c:" + id, new Document(DocCache.POSITION, position).append("state", stateDocuments.get(id)));
         }
         batch.dashboards.flush();
+        batch.snapshots.checkWhichAreNew();
         batch.snapshots.flush();
         database.getCollection(FACTS).replaceOne(com.mongodb.client.model.Filters.eq("_id", STATE),
                 batch.bookkeeping.append("_id", STATE), new com.mongodb.client.model.ReplaceOptions().upsert(true));

@@ -581,9 +581,11 @@ public final class ReadSide {
             }
         }
         String prefix = scope + "|";
+        Map<String, Map<String, Map<String, Long>>> contributions = new HashMap<>();
         for (LedgerEvent e : tail) {
             if (e.payload() instanceof CommitmentMakerRegistered r) {
                 makers.put(r.makerId(), new MakerFacts(r.makerId(), r.name(), r.stakeholderGroup(), r.hemisphere(), r.country()));
+                contributions.clear(); // computed with the maker's former facts
                 continue;
             }
             String id = CommitmentFold.commitmentIdOf(e.payload());
@@ -591,14 +593,17 @@ public final class ReadSide {
                 continue;
             }
             CommitmentState before = states.get(id);
-            Map<String, Map<String, Long>> old = before == null ? Map.of()
-                    : Contribution.of(before, makers.get(before.makerId), rates, regions);
+            Map<String, Map<String, Long>> old = before == null ? Map.of() : contributions.get(id);
+            if (old == null) {
+                old = Contribution.of(before, makers.get(before.makerId), rates, regions);
+            }
             CommitmentState after = CommitmentFold.apply(before, e.payload(), e.recordedAt());
             if (after == null) {
                 continue;
             }
             states.put(id, after);
             Map<String, Map<String, Long>> now = Contribution.of(after, makers.get(after.makerId), rates, regions);
+            contributions.put(id, now);
             Contribution.delta(old, now).forEach((key, d) -> {
                 if (key.startsWith(prefix)) {
                     Map<String, Long> f = figures.computeIfAbsent(key.substring(prefix.length()), k -> new TreeMap<>());

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * and its token set to the head of the ledger (its reset handler drops the collections); the events
  * up to that head are then replayed through the same {@link Projector} in batches of
  * {@value #BATCH} (so each commitment's documents are written about once a batch, not once an
- * event), the next batch read while the current one is written; then the processor starts again
+ * event), read {@value #READ} at a time by {@value #READERS} threads of their own and applied as they
+ * arrive in position order, so that reading and deserialising run beside applying and writing; then the processor starts again
  * and goes on from the head with whatever arrived meanwhile. While it runs, {@link #progress} gives
  * the position reached of how many, events per second and time left; the log repeats it every two
  * seconds.
@@ -38,6 +39,10 @@ public final class Rebuilds implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     static final int BATCH = 20_000;
+    /** Events read at a time, and handed to the projector as they come. */
+    static final int READ = 1_000;
+    /** Threads reading (and deserialising) chunks in turn. */
+    static final int READERS = 2;
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
@@ -112,48 +117,73 @@ public final class Rebuilds implements AutoCloseable {
     }
 
     private void replay(String name, Projector projector, StreamingEventProcessor processor, Run run) {
-        BlockingQueue<List<LedgerEvent>> batches = new ArrayBlockingQueue<>(1);
+        // Up to a batch of events read ahead, by READERS threads taking chunks in turn: reading is
+        // mostly deserialising payloads, which runs beside applying and writing, and beside itself.
+        List<BlockingQueue<List<LedgerEvent>>> queues = new java.util.ArrayList<>();
         AtomicReference<Throwable> readFailure = new AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            try {
-                for (long from = 0; from <= run.head; from += BATCH) {
-                    batches.put(ledger.eventsBetween(from, Math.min(run.head, from + BATCH - 1)));
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int r = 0; r < READERS; r++) {
+            BlockingQueue<List<LedgerEvent>> queue = new ArrayBlockingQueue<>(Math.max(1, BATCH / READ / READERS));
+            queues.add(queue);
+            long first = (long) r * READ;
+            Thread reader = new Thread(() -> {
+                try {
+                    for (long from = first; from <= run.head; from += (long) READERS * READ) {
+                        queue.put(ledger.eventsBetween(from, Math.min(run.head, from + READ - 1)));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    readFailure.set(e);
+                } finally {
+                    try {
+                        queue.put(List.of()); // the end, or a failure: either way the replay stops here
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                readFailure.set(e);
-            } finally {
-                batches.offer(List.of());
-            }
-        }, "projection-rebuild-reader-" + name);
-        reader.setDaemon(true);
-        reader.start();
+            }, "projection-rebuild-reader-" + name + "-" + r);
+            reader.setDaemon(true);
+            reader.start();
+            readers.add(reader);
+        }
         try {
-            for (long done = 0; done <= run.head; ) {
-                List<LedgerEvent> batch = batches.take();
-                if (batch.isEmpty()) {
+            int inBatch = 0;
+            long applyNanos = 0;
+            for (long taken = 0; ; taken++) {
+                List<LedgerEvent> chunk = queues.get((int) (taken % READERS)).take();
+                if (chunk.isEmpty()) {
                     if (readFailure.get() != null) {
                         throw new IllegalStateException("reading the events failed", readFailure.get());
                     }
                     break;
                 }
                 long t0 = System.nanoTime();
-                projector.begin(batch);
-                long t1 = System.nanoTime();
-                for (LedgerEvent event : batch) {
+                if (inBatch == 0) {
+                    projector.begin(chunk);
+                } else {
+                    projector.extend(chunk);
+                }
+                for (LedgerEvent event : chunk) {
                     projector.apply(event);
                     if (event.position() % 500 == 0) {
                         run.position.set(event.position()); // applied; the batch is written at its end
                     }
                 }
-                long t2 = System.nanoTime();
-                projector.flush();
-                long t3 = System.nanoTime();
-                log.debug("Rebuild of {}: batch of {} events: read {} ms, apply {} ms, write {} ms", name, batch.size(),
-                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-                done = batch.get(batch.size() - 1).position() + 1;
-                run.position.set(done - 1);
+                applyNanos += System.nanoTime() - t0;
+                inBatch += chunk.size();
+                if (inBatch >= BATCH) {
+                    write(name, projector, inBatch, applyNanos);
+                    inBatch = 0;
+                    applyNanos = 0;
+                }
+                run.position.set(chunk.get(chunk.size() - 1).position());
+                if (run.position.get() >= run.head) {
+                    break;
+                }
+            }
+            if (inBatch > 0) {
+                write(name, projector, inBatch, applyNanos);
             }
             if (run.position.get() < run.head) {
                 throw new IllegalStateException("the events ended at " + run.position.get() + " before the head " + run.head);
@@ -162,7 +192,7 @@ public final class Rebuilds implements AutoCloseable {
             run.failure = e;
             log.error("Rebuild of projection {} failed at position {}", name, run.position.get(), e);
         } finally {
-            reader.interrupt();
+            readers.forEach(Thread::interrupt);
             run.finishedNanos = System.nanoTime();
             run.finishedAt = clock.instant();
             processor.start();
@@ -172,6 +202,13 @@ public final class Rebuilds implements AutoCloseable {
                         String.format("%.1f", seconds), Math.round((run.head + 1) / seconds));
             }
         }
+    }
+
+    private static void write(String name, Projector projector, int events, long applyNanos) {
+        long t0 = System.nanoTime();
+        projector.flush();
+        log.debug("Rebuild of {}: batch of {} events: read and apply {} ms, write {} ms", name, events,
+                applyNanos / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private StreamingEventProcessor processor(String name) {

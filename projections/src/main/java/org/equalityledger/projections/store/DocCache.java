@@ -15,6 +15,7 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -35,6 +36,10 @@ public final class DocCache {
     private final Map<String, Document> docs = new HashMap<>();
     private final Set<String> absent = new java.util.HashSet<>();
     private final Set<String> dirty = new LinkedHashSet<>();
+    /** Dirty documents the store was seen not to hold: inserted, which costs the server no lookup. */
+    private final Set<String> fresh = new java.util.HashSet<>();
+    /** Documents read from the store (so known to be there). */
+    private final Set<String> stored = new java.util.HashSet<>();
 
     public DocCache(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -54,6 +59,7 @@ public final class DocCache {
             for (Document doc : collection.find(in("_id", chunk))) {
                 String id = doc.getString("_id");
                 docs.put(id, doc);
+                stored.add(id);
                 notFound.remove(id);
             }
             absent.addAll(notFound);
@@ -71,6 +77,7 @@ public final class DocCache {
             absent.add(id);
         } else {
             docs.put(id, doc);
+            stored.add(id);
         }
         return doc;
     }
@@ -78,8 +85,33 @@ public final class DocCache {
     public void put(String id, Document doc) {
         doc.put("_id", id);
         docs.put(id, doc);
-        absent.remove(id);
+        if (absent.remove(id)) {
+            fresh.add(id);
+        }
         dirty.add(id);
+    }
+
+    /**
+     * For changed documents never read (written blind, like snapshots): asks the store in one
+     * {@code $in} query which of them it holds, so that the others are inserted by {@link #flush}.
+     */
+    public void checkWhichAreNew() {
+        List<String> unknown = new ArrayList<>();
+        for (String id : dirty) {
+            if (!fresh.contains(id) && !stored.contains(id)) {
+                unknown.add(id);
+            }
+        }
+        for (int from = 0; from < unknown.size(); from += CHUNK) {
+            List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + CHUNK));
+            Set<String> found = new java.util.HashSet<>();
+            for (Document doc : collection.find(in("_id", chunk)).projection(new Document("_id", 1))) {
+                found.add(doc.getString("_id"));
+            }
+            for (String id : chunk) {
+                (found.contains(id) ? stored : fresh).add(id);
+            }
+        }
     }
 
     public boolean isDirty() {
@@ -90,23 +122,41 @@ public final class DocCache {
         return dirty;
     }
 
+    /**
+     * Writes the changed documents: those the store did not hold are inserted, the others replaced.
+     * A document inserted here and the batch then failing is found by the retry's reads and replaced.
+     */
     public void flush() {
         if (dirty.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(Math.min(dirty.size(), CHUNK));
+        List<Document> inserts = new ArrayList<>(Math.min(fresh.size(), CHUNK));
+        List<WriteModel<Document>> replaces = new ArrayList<>(Math.min(dirty.size(), CHUNK));
         ReplaceOptions upsert = new ReplaceOptions().upsert(true);
         for (String id : dirty) {
-            writes.add(new ReplaceOneModel<>(eq("_id", id), docs.get(id), upsert));
-            if (writes.size() == CHUNK) {
-                collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
-                writes.clear();
+            if (fresh.contains(id)) {
+                inserts.add(docs.get(id));
+                if (inserts.size() == CHUNK) {
+                    collection.insertMany(inserts, new InsertManyOptions().ordered(true));
+                    inserts.clear();
+                }
+            } else {
+                replaces.add(new ReplaceOneModel<>(eq("_id", id), docs.get(id), upsert));
+                if (replaces.size() == CHUNK) {
+                    collection.bulkWrite(replaces, new BulkWriteOptions().ordered(true));
+                    replaces.clear();
+                }
             }
         }
-        if (!writes.isEmpty()) {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        if (!inserts.isEmpty()) {
+            collection.insertMany(inserts, new InsertManyOptions().ordered(true));
         }
+        if (!replaces.isEmpty()) {
+            collection.bulkWrite(replaces, new BulkWriteOptions().ordered(true));
+        }
+        stored.addAll(dirty);
         dirty.clear();
+        fresh.clear();
     }
 
     /** The position of the last event applied to the document; -1 for none or no document. */

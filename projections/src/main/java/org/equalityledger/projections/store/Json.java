@@ -2,21 +2,20 @@ package org.equalityledger.projections.store;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,7 +26,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * Read-model state to and from BSON documents, through JSON. Decimal amounts travel as strings so
+ * Read-model state to and from BSON documents, through Jackson. Decimal amounts travel as strings so
  * that nothing is rounded on the way (BSON has no exact decimal in plain JSON).
  */
 public final class Json {
@@ -44,8 +43,6 @@ public final class Json {
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
-
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     /**
      * Sets are written in a fixed order (of their elements' text), so that the same state is the
@@ -72,19 +69,65 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The value as a document, through Jackson's token buffer rather than JSON text: writing every
+     * commitment's state at each batch made the text and its parsing a good part of a rebuild.
+     * Whole numbers come out as the smallest of int and long that holds them, as parsed JSON did.
+     */
     public static Document toDocument(Object value) {
         try {
-            return Document.parse(MAPPER.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
+            Object tree = MAPPER.convertValue(value, Object.class);
+            if (!(tree instanceof Map<?, ?> map)) {
+                throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as a document");
+            }
+            return document(map);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
     }
 
+    /**
+     * The documents of many values at once, on the common pool's threads beside the caller's: a
+     * batch of a rebuild writes thousands of commitment states, and the mapper is thread-safe.
+     */
+    public static Map<String, Document> toDocuments(java.util.Collection<String> ids, Map<String, ?> values) {
+        if (ids.size() < 64) {
+            Map<String, Document> documents = new java.util.HashMap<>();
+            ids.forEach(id -> documents.put(id, toDocument(values.get(id))));
+            return documents;
+        }
+        return ids.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(id -> id, id -> toDocument(values.get(id))));
+    }
+
     public static <T> T fromDocument(Document document, Class<T> type) {
         try {
-            return MAPPER.readValue(document.toJson(RELAXED), type);
-        } catch (JsonProcessingException e) {
+            return MAPPER.convertValue(document, type);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("cannot read " + type.getSimpleName(), e);
         }
+    }
+
+    private static Document document(Map<?, ?> map) {
+        Document doc = new Document();
+        map.forEach((k, v) -> doc.put(String.valueOf(k), bson(v)));
+        return doc;
+    }
+
+    private static Object bson(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return document(map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(bson(v)));
+            return copy;
+        }
+        if (value instanceof Long l && l == l.intValue()) {
+            return l.intValue();
+        }
+        if (value instanceof BigInteger || value instanceof Float) {
+            throw new IllegalStateException("no exact BSON for " + value.getClass().getSimpleName() + " " + value);
+        }
+        return value;
     }
 }

@@ -16,6 +16,12 @@ public interface Projector {
 
     void begin(List<LedgerEvent> batch);
 
+    /**
+     * Adds events to the batch begun (reads the documents they need that it does not hold yet), so
+     * that a rebuild can stream events through one batch as they are read and write it once.
+     */
+    void extend(List<LedgerEvent> more);
+
     void apply(LedgerEvent event);
 
     void flush();

@@ -164,7 +164,7 @@ public final class DemoDataPlan {
                     : Origin.yearlyWindow(year);
         }
         LocalDate start = LocalDate.ofInstant(pledgedAt, ZoneOffset.UTC).withDayOfMonth(1);
-        int years = random.nextDouble() < 0.6 ? 5 : 1 + random.nextInt(4);
+        int years = random.nextDouble() < 0.7 ? 5 : 1 + random.nextInt(4);
         LocalDate end = start.plusYears(years).minusDays(1);
         if (end.getYear() > 2026) {
             end = LocalDate.of(2026, 12, 31);
@@ -222,12 +222,50 @@ public final class DemoDataPlan {
             add(closesAt, new WithdrawCommitment(id, "The programme lost its funding", ally));
         }
         LocalDate currentEnd = end;
-        if (random.nextDouble() < 0.25 && closesAt == null) {
+        Instant periodEnd = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (random.nextDouble() < 0.35 && closesAt == null) {
             Instant at = lastDecision.plusSeconds(86_400L * (30 + random.nextInt(300)));
             add(at, new AmendCommitment(id, CommitmentChanges.none().withTitle(title + " (revised scope)"),
                     "Scope revised after the first year's review", ally));
         }
-        if (random.nextDouble() < 0.08 && closesAt == null && currentEnd.getYear() < 2026
+        // The work reaches another initiative's action: that initiative's leadership decides on it too.
+        if (random.nextDouble() < 0.25 && closesAt == null) {
+            Instant at = lastDecision.plusSeconds(86_400L * (60 + random.nextInt(400)));
+            TargetAction extra = anotherTarget(initiatives);
+            if (extra != null && at.isBefore(periodEnd)) {
+                List<TargetAction> broadened = new ArrayList<>(targets);
+                broadened.add(extra);
+                add(at, new AmendCommitment(id, CommitmentChanges.none().withTargets(broadened),
+                        "The programme now also serves the " + extra.initiativeId() + " blueprint", ally));
+                if (random.nextDouble() < 0.96) {
+                    add(at.plusSeconds(3_600L * (2 + random.nextInt(26 * 24))), new DecideOnPledge(id, extra.initiativeId(),
+                            Verdict.ACCEPT, null, Actor.leaderOf("leader-" + extra.initiativeId(), extra.initiativeId())));
+                }
+            }
+        }
+        // The pledged amount revised once the budget is voted or the board approves it.
+        if (money != null && random.nextDouble() < 0.5 && closesAt == null) {
+            Instant at = lastDecision.plusSeconds(86_400L * (90 + random.nextInt(500)));
+            BigDecimal factor = BigDecimal.valueOf(70 + random.nextInt(81)).movePointLeft(2);
+            Money revised = new Money(money.amount().multiply(factor).round(new java.math.MathContext(3, RoundingMode.HALF_EVEN))
+                    .setScale(0, RoundingMode.HALF_EVEN), money.currency());
+            if (at.isBefore(periodEnd) && revised.amount().signum() > 0 && revised.amount().compareTo(money.amount()) != 0) {
+                add(at, new AmendCommitment(id, CommitmentChanges.none().withFinancial(revised),
+                        "Pledged amount revised after the budget was approved", ally));
+            }
+        }
+        // A second indicator once the programme's monitoring framework is agreed.
+        if (random.nextDouble() < 0.35 && closesAt == null) {
+            Instant at = lastDecision.plusSeconds(86_400L * (45 + random.nextInt(300)));
+            if (at.isBefore(periodEnd)) {
+                List<Indicator> refined = new ArrayList<>(indicators);
+                refined.add(new Indicator("partner-organisations", "organisations", BigDecimal.ZERO,
+                        BigDecimal.valueOf(5L * (1 + random.nextInt(60)))));
+                add(at, new AmendCommitment(id, CommitmentChanges.none().withIndicators(refined),
+                        "Indicator added with the monitoring framework", ally));
+            }
+        }
+        if (random.nextDouble() < 0.35 && closesAt == null && currentEnd.getYear() < 2026
                 && !currentEnd.plusYears(1).isAfter(start.plusYears(5).minusDays(1))) {
             Instant at = lastDecision.plusSeconds(86_400L * (200 + random.nextInt(300)));
             currentEnd = currentEnd.plusYears(1);
@@ -237,6 +275,13 @@ public final class DemoDataPlan {
         for (int year = Math.max(2021, start.getYear()); year <= Math.min(2025, currentEnd.getYear()); year++) {
             double r = random.nextDouble();
             if (r < 0.1) {
+                // Missing in its cycle; some are filed with the next cycle's report, very late.
+                Instant caughtUpAt = Instant.parse((year + 2) + "-02-01T09:00:00Z").plusSeconds(random.nextInt(120 * 86_400));
+                if (r < 0.04 && year + 1 <= Math.min(2025, currentEnd.getYear()) && caughtUpAt.isAfter(lastDecision)
+                        && (closesAt == null || caughtUpAt.isBefore(closesAt))) {
+                    add(caughtUpAt, new FileProgressReport(id, year,
+                            report(year, money, years, false, maker.country()), ally));
+                }
                 continue;
             }
             Instant filedAt = r < 0.22 ? Instant.parse((year + 1) + "-04-05T09:00:00Z").plusSeconds(random.nextInt(80 * 86_400))
@@ -246,13 +291,27 @@ public final class DemoDataPlan {
             }
             ProgressReport report = report(year, money, years, year == currentEnd.getYear(), maker.country());
             add(filedAt, new FileProgressReport(id, year, report, ally));
-            if (random.nextDouble() < 0.12) {
-                add(filedAt.plusSeconds(86_400L * (5 + random.nextInt(40))), new CorrectProgressReport(id, year,
+            Instant correctedAt = filedAt;
+            if (random.nextDouble() < 0.2) {
+                correctedAt = filedAt.plusSeconds(86_400L * (5 + random.nextInt(40)));
+                add(correctedAt, new CorrectProgressReport(id, year,
                         report(year, money, years, year == currentEnd.getYear(), maker.country()),
                         "Corrected figures after the financial audit", ally));
+                if (random.nextDouble() < 0.25) {
+                    correctedAt = correctedAt.plusSeconds(86_400L * (3 + random.nextInt(30)));
+                    add(correctedAt, new CorrectProgressReport(id, year,
+                            report(year, money, years, year == currentEnd.getYear(), maker.country()),
+                            "A second correction: the partners' figures arrived late", ally));
+                }
+            }
+            // Money reported from management accounts is updated once the year's accounts are audited.
+            if (money != null && random.nextDouble() < 0.3) {
+                add(correctedAt.plusSeconds(86_400L * (60 + random.nextInt(90))), new CorrectProgressReport(id, year,
+                        report(year, money, years, year == currentEnd.getYear(), maker.country()),
+                        "Disbursement updated from the audited accounts", ally));
             }
         }
-        if (closesAt == null && fate > 0.93 && currentEnd.getYear() <= 2025) {
+        if (closesAt == null && fate > 0.55 && currentEnd.getYear() <= 2025) {
             add(Instant.parse((currentEnd.getYear() + 1) + "-07-01T09:00:00Z").plusSeconds(random.nextInt(60 * 86_400)),
                     new CompleteCommitment(id, "All targets met", ally));
         }
@@ -293,6 +352,19 @@ public final class DemoDataPlan {
             targets.putIfAbsent(initiative + "/" + action, new TargetAction(initiative, action));
         }
         return new ArrayList<>(targets.values());
+    }
+
+    /** An action of an initiative the commitment does not target yet; null when it targets them all. */
+    private TargetAction anotherTarget(Set<String> targeted) {
+        List<String> initiatives = new ArrayList<>(actionsByInitiative.keySet());
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String initiative = initiatives.get(weightedInitiative(initiatives.size()));
+            if (!targeted.contains(initiative)) {
+                List<String> actions = actionsByInitiative.get(initiative);
+                return new TargetAction(initiative, actions.get(random.nextInt(actions.size())));
+            }
+        }
+        return null;
     }
 
     /** The coalitions draw most commitments; later entries (alliances, tables) fewer. */
