@@ -178,7 +178,7 @@ public final class AuditBenchmark {
         double coreSeconds = seconds(coreNanos);
         double parallelSeconds = seconds(parallelNanos);
         System.out.printf("  canonical bytes: %,.1f MB (%,.0f bytes per event); system load average now %.1f on %d CPUs "
-                        + "(above 0 other processes share the cores the hashing threads would use)%n", mb, (double) bytes / total,
+                        + "(this benchmark counts in it; well above that, other work competes for the cores)%n", mb, (double) bytes / total,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), threads);
         System.out.printf("  raw SHA-256 over them, 1 thread                %,10.0f events/s %,8.1f MB/s%n",
                 total / rawSeconds, mb / rawSeconds);
