@@ -22,7 +22,7 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class LedgerH2Collection extends H2Collection {
 
-    /** A query of that shape, with its values normalised as the server's unique indexes normalise keys. */
+    /** A query of that shape, with its values normalised as the server's unique indexes normalise keys; null values for another shape. */
     private record Membership(Document query, String field, Set<Object> values) {
     }
 
@@ -36,7 +36,7 @@ final class LedgerH2Collection extends H2Collection {
     @Override
     protected boolean documentMatchesQuery(Document document, Document query) {
         Membership membership = membershipOf(query);
-        if (membership == null) {
+        if (membership.values() == null) {
             return super.documentMatchesQuery(document, query);
         }
         Object value = document.get(membership.field());
@@ -51,12 +51,22 @@ final class LedgerH2Collection extends H2Collection {
         return value != null && membership.values().contains(normalised(value));
     }
 
-    /** The query's membership test when it has that shape with only strings and numbers listed, else null. */
+    /**
+     * The query's membership test when it has that shape with only strings and numbers listed, else one
+     * without values; remembered for the query object, which the server passes for every document.
+     */
     private Membership membershipOf(Document query) {
         Membership cached = last;
         if (cached != null && cached.query() == query) {
             return cached;
         }
+        Set<Object> values = membershipValues(query);
+        Membership membership = new Membership(query, values == null ? null : query.keySet().iterator().next(), values);
+        last = membership;
+        return membership;
+    }
+
+    private static Set<Object> membershipValues(Document query) {
         if (query.size() != 1) {
             return null;
         }
@@ -73,9 +83,7 @@ final class LedgerH2Collection extends H2Collection {
             }
             values.add(normalised(value));
         }
-        Membership membership = new Membership(query, field, values);
-        last = membership;
-        return membership;
+        return values;
     }
 
     private static Object normalised(Object value) {

@@ -69,7 +69,7 @@ final class LedgerH2Database extends H2Database {
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                    boolean sparse) {
         Opening opening = OPENING.get();
-        MVStore mvStore = store != null ? store : opening.store();
+        MVStore mvStore = mvStore();
         String namespace = getFullCollectionNamespace(collectionName);
         String mapName = namespace + KEYS + indexName;
         boolean known = mvStore.hasMap(mapName);
@@ -88,10 +88,14 @@ final class LedgerH2Database extends H2Database {
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        MVStore mvStore = store != null ? store : OPENING.get().store();
+        MVStore mvStore = mvStore();
         String namespace = getFullCollectionNamespace(collectionName);
         return new LedgerH2Collection(this, collectionName, options, mvStore.openMap(DATA + namespace),
                 mvStore.openMap(META + namespace), cursorRegistry);
+    }
+
+    private MVStore mvStore() {
+        return store != null ? store : OPENING.get().store();
     }
 
     /** Fills an index that a file written before this key type lacks, from the collection's documents. */
