@@ -49,6 +49,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 .pageSplitSize(Integer.getInteger("ledger.embedded.page-split-size", 4096))
                 .autoCommitDisabled()
                 .open();
+        LedgerH2Database.storeDocumentsAsBson(store);
         this.backend = new DurableH2Backend(store, dataDirectory.resolve("ledger.journal"), sync);
         backend.recover();
         this.server = new MongoServer(backend);

@@ -24,7 +24,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * {@link KeyValueType}, under names of their own ({@code <db>.<collection>._keys_<index>}). A file
  * written before has its indexes in maps ordered another way ({@code ._index_<index>}): those are
  * removed and the index is filled again from the collection's documents when the database opens.
- * Its collections are {@link LedgerH2Collection}s.
+ * Its collections are {@link LedgerH2Collection}s, their documents stored by {@link DocumentType}.
  */
 final class LedgerH2Database extends H2Database {
 
@@ -33,6 +33,10 @@ final class LedgerH2Database extends H2Database {
     private static final String FORMER_KEYS = "._index_";
     private static final String DATA = "databases.";
     private static final String META = "meta.";
+    private static final String FORMAT = "ledger_store_format";
+    private static final String DOCUMENTS = "documents";
+    private static final String BSON = "bson";
+    private static final String REWRITING = "rewriting.";
 
     /** The superclass opens the indexes from its constructor, before this class's fields are set. */
     private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
@@ -90,8 +94,49 @@ final class LedgerH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         MVStore mvStore = mvStore();
         String namespace = getFullCollectionNamespace(collectionName);
-        return new LedgerH2Collection(this, collectionName, options, mvStore.openMap(DATA + namespace),
+        return new LedgerH2Collection(this, collectionName, options, documents(mvStore, DATA + namespace),
                 mvStore.openMap(META + namespace), cursorRegistry);
+    }
+
+    private static MVMap<Object, Document> documents(MVStore store, String mapName) {
+        return store.openMap(mapName, new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+    }
+
+    /**
+     * Rewrites the collections of a file written before documents were stored as BSON (they were
+     * Java-serialised), each into a new map that then takes the old one's name; one commit at the end,
+     * so a crash part way leaves the file as it was, with at most a leftover copy to throw away.
+     * Runs before the backend opens anything.
+     */
+    static void storeDocumentsAsBson(MVStore store) {
+        MVMap<String, String> format = store.openMap(FORMAT);
+        if (BSON.equals(format.get(DOCUMENTS))) {
+            return;
+        }
+        for (String name : List.copyOf(store.getMapNames())) {
+            if (name.startsWith(REWRITING)) {
+                store.removeMap(name);
+            }
+        }
+        long count = 0;
+        for (String name : List.copyOf(store.getMapNames())) {
+            if (!name.startsWith(DATA)) {
+                continue;
+            }
+            MVMap<Object, Document> former = store.openMap(name);
+            MVMap<Object, Document> rewritten = documents(store, REWRITING + name);
+            for (Map.Entry<Object, Document> entry : former.entrySet()) {
+                rewritten.put(entry.getKey(), entry.getValue());
+                count++;
+            }
+            store.removeMap(former);
+            store.renameMap(rewritten, name);
+        }
+        format.put(DOCUMENTS, BSON);
+        store.commit();
+        if (count > 0) {
+            log.info("Stored {} documents of a file written before as BSON", count);
+        }
     }
 
     private MVStore mvStore() {
@@ -101,7 +146,7 @@ final class LedgerH2Database extends H2Database {
     /** Fills an index that a file written before this key type lacks, from the collection's documents. */
     private void refill(Refill refill) {
         MongoCollection<Object> collection = resolveCollection(refill.collection(), true);
-        MVMap<Object, Document> documents = store.openMap(DATA + getFullCollectionNamespace(refill.collection()));
+        MVMap<Object, Document> documents = documents(store, DATA + getFullCollectionNamespace(refill.collection()));
         refill.index().clear();
         long count = 0;
         for (Map.Entry<Object, Document> entry : documents.entrySet()) {

@@ -53,15 +53,39 @@ class EmbeddedIndexTest {
             former.shutdownNow();
         }
 
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            assertIndexed(client.getDatabase("ledger").getCollection("things"));
+        for (int opening = 0; opening < 2; opening++) {
+            try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                assertIndexed(client.getDatabase("ledger").getCollection("things"));
+                assertThat(client.getDatabase("ledger").getCollection("things").find(Filters.eq("_id", 42L)).first())
+                        .as("the Java-serialised document, rewritten as BSON").isEqualTo(thing(42));
+            }
         }
         MVStore reopened = new MVStore.Builder().fileName(dataDir.resolve("ledger.mv.db").toString()).readOnly().open();
         try {
             assertThat(reopened.getMapNames()).noneMatch(name -> name.contains("._index_"));
         } finally {
             reopened.close();
+        }
+    }
+
+    @Test
+    void documents_of_every_kind_of_value_come_back_as_written_after_a_restart() {
+        Document written = new Document("_id", "every-kind")
+                .append("text", "Compromiso — ñandú 🌍").append("int", 7).append("long", 7L << 40).append("double", 0.1)
+                .append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12345678901234567890.12")))
+                .append("flag", true).append("nothing", null).append("date", new java.util.Date(1_625_000_000_123L))
+                .append("bytes", new org.bson.types.Binary(new byte[] {0, 1, 2, (byte) 255}))
+                .append("objectId", new org.bson.types.ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("nested", new Document("list", List.of(1, "two", new Document("three", List.of()))));
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("ledger").getCollection("things").insertOne(written);
+        }
+        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("ledger").getCollection("things").find(Filters.eq("_id", "every-kind")).first())
+                    .isEqualTo(written);
         }
     }
 
@@ -81,10 +105,15 @@ class EmbeddedIndexTest {
         things.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true).sparse(true).name("keys_unique"));
         List<Document> documents = new ArrayList<>();
         for (long id = 0; id < 300; id++) {
-            documents.add(new Document("_id", id).append("keys", List.of("a-" + id + ":0", "a-" + id + ":1")));
+            documents.add(thing(id));
         }
         documents.add(new Document("_id", "text-id").append("note", "an _id of another type"));
         things.insertMany(documents);
+    }
+
+    private static Document thing(long id) {
+        return new Document("_id", id).append("keys", List.of("a-" + id + ":0", "a-" + id + ":1"))
+                .append("detail", new Document("title", "Thing " + id).append("amounts", List.of(id, id * 1.5)));
     }
 
     private static void assertIndexed(MongoCollection<Document> things) {
