@@ -102,6 +102,8 @@ public final class CommitmentProjector implements Projector {
             }
             if (e.payload() instanceof CommitmentPledged p) {
                 makerIds.add(p.makerId());
+            } else if (e.payload() instanceof CommitmentMakerRegistered r) {
+                makerIds.add(r.makerId());
             }
         }
         batch.commitments.preload(commitmentIds);
@@ -232,6 +234,11 @@ public final class CommitmentProjector implements Projector {
 
     private static Document names(LocalizedName names) {
         return new Document("en", names.en()).append("es", names.es()).append("fr", names.fr());
+    }
+
+    @Override
+    public int held() {
+        return batch == null ? 0 : batch.states.size();
     }
 
     @Override

@@ -108,6 +108,8 @@ public final class DashboardProjector implements Projector {
             }
             if (e.payload() instanceof CommitmentPledged p) {
                 factIds.add("m:" + p.makerId());
+            } else if (e.payload() instanceof CommitmentMakerRegistered r) {
+                factIds.add("m:" + r.makerId());
             }
         }
         batch.facts.preload(factIds);
@@ -122,15 +124,27 @@ public final class DashboardProjector implements Projector {
             }
         }
         batch.facts.preload(makers);
-        // The dashboards these commitments count in now; new scopes (an amendment) are read one by one.
-        Set<String> keys = new TreeSet<>();
+        // The dashboards these commitments count in now, and those the pledges among the events will
+        // count in (a rebuild meets most commitments first as pledges); scopes an amendment adds are
+        // read one by one.
+        Set<String> scopes = new TreeSet<>();
         for (String id : factIds) {
             if (id.startsWith("c:") && batch.facts.get(id) != null) {
                 CommitmentState s = state(id.substring(2));
-                for (String scope : Contribution.scopes(s, maker(s.makerId), regions)) {
-                    Contribution.periods().forEach(period -> keys.add(Contribution.key(scope, period)));
+                scopes.addAll(Contribution.scopes(s, maker(s.makerId), regions));
+            }
+        }
+        for (LedgerEvent e : events) {
+            if (e.payload() instanceof CommitmentPledged p && !batch.states.containsKey(p.commitmentId())) {
+                CommitmentState pledged = CommitmentFold.apply(null, p, e.recordedAt());
+                if (pledged != null) {
+                    scopes.addAll(Contribution.scopes(pledged, maker(p.makerId()), regions));
                 }
             }
+        }
+        Set<String> keys = new TreeSet<>();
+        for (String scope : scopes) {
+            Contribution.periods().forEach(period -> keys.add(Contribution.key(scope, period)));
         }
         keys.add(Contribution.key("global", Contribution.ALL));
         batch.dashboards.preload(keys);
@@ -276,6 +290,11 @@ public final class DashboardProjector implements Projector {
             next = Snapshots.nextBoundary(next);
             book.put("nextBoundary", next);
         }
+    }
+
+    @Override
+    public int held() {
+        return batch == null ? 0 : batch.states.size();
     }
 
     @Override

@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Drops and rebuilds a projection from the events. The projection's streaming processor is stopped
  * and its token set to the head of the ledger (its reset handler drops the collections); the events
- * up to that head are then replayed through the same {@link Projector} in batches of
- * {@value #BATCH} (so each commitment's documents are written about once a batch, not once an
- * event), read {@value #READ} at a time by {@value #READERS} threads of their own and applied as they
- * arrive in position order, so that reading and deserialising run beside applying and writing; then the processor starts again
+ * up to that head are then replayed through the same {@link Projector} in batches that hold up to
+ * {@value #HELD} commitments (so each commitment's documents are written once a batch, not once an
+ * event: once in all at the demo scale, while memory stays bounded at any scale), read {@value #READ}
+ * at a time by {@value #READERS} threads of their own and applied as they arrive in position order, so
+ * that reading and deserialising run beside applying and writing; then the processor starts again
  * and goes on from the head with whatever arrived meanwhile. While it runs, {@link #progress} gives
  * the position reached of how many, events per second and time left; the log repeats it every two
  * seconds.
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class Rebuilds implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-    static final int BATCH = 20_000;
+    static final int HELD = 20_000;
+    /** Events read ahead of the one being applied. */
+    static final int AHEAD = 20_000;
     /** Events read at a time, and handed to the projector as they come. */
     static final int READ = 1_000;
     /** Threads reading (and deserialising) chunks in turn. */
@@ -117,13 +120,13 @@ public final class Rebuilds implements AutoCloseable {
     }
 
     private void replay(String name, Projector projector, StreamingEventProcessor processor, Run run) {
-        // Up to a batch of events read ahead, by READERS threads taking chunks in turn: reading is
+        // Up to AHEAD events read ahead, by READERS threads taking chunks in turn: reading is
         // mostly deserialising payloads, which runs beside applying and writing, and beside itself.
         List<BlockingQueue<List<LedgerEvent>>> queues = new java.util.ArrayList<>();
         AtomicReference<Throwable> readFailure = new AtomicReference<>();
         List<Thread> readers = new java.util.ArrayList<>();
         for (int r = 0; r < READERS; r++) {
-            BlockingQueue<List<LedgerEvent>> queue = new ArrayBlockingQueue<>(Math.max(1, BATCH / READ / READERS));
+            BlockingQueue<List<LedgerEvent>> queue = new ArrayBlockingQueue<>(Math.max(1, AHEAD / READ / READERS));
             queues.add(queue);
             long first = (long) r * READ;
             Thread reader = new Thread(() -> {
@@ -172,7 +175,7 @@ public final class Rebuilds implements AutoCloseable {
                 }
                 applyNanos += System.nanoTime() - t0;
                 inBatch += chunk.size();
-                if (inBatch >= BATCH) {
+                if (projector.held() >= HELD) {
                     write(name, projector, inBatch, applyNanos);
                     inBatch = 0;
                     applyNanos = 0;

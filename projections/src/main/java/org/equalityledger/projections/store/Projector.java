@@ -24,6 +24,13 @@ public interface Projector {
 
     void apply(LedgerEvent event);
 
+    /**
+     * How many commitments the batch holds in memory (their states and the documents derived from
+     * them): a rebuild writes the batch when this reaches its limit, so that memory stays bounded
+     * however long the ledger, and each commitment is written once a batch.
+     */
+    int held();
+
     void flush();
 
     /** Drops every collection of the projection. */
