@@ -6,8 +6,12 @@
 # Runs on the embedded server, or on the MongoDB in LEDGER_MONGODB_URI when that is set.
 # Arguments: the scales, e.g. `ops/bench/read-side.sh 0.1 1 10`. HEAP (default 2g) sets -Xmx.
 # LEDGER_BENCH_DATA_DIR=<folder> keeps the loaded ledger there, or reuses the one already there (its
-# projections are then rebuilt, not caught up). Each projection is rebuilt twice: the first run of a
-# process also pays for compiling its code. "process CPU" counts every thread, the embedded server's too.
+# projections are then rebuilt, not caught up). Each projection is rebuilt twice at 1x or below (the
+# first run of a process also pays for compiling its code), once beyond; beyond 1x the projections are
+# not caught up after the load either, only rebuilt. LEDGER_BENCH_FSYNC=off runs the embedded server
+# without fsync: for a large load whose durability does not matter, e.g. the heap of a 100x rebuild:
+#   LEDGER_BENCH_FSYNC=off LEDGER_BENCH_DATA_DIR=/tmp/ledger-100x HEAP=4g ops/bench/read-side.sh 100
+# "process CPU" counts every thread, the embedded server's too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -B -pl ledger-service -am test-compile -DskipTests

@@ -57,16 +57,17 @@ public final class ReadSideBenchmark {
         String reuse = System.getenv("LEDGER_BENCH_DATA_DIR");
         Path dir = reuse != null && !reuse.isBlank() ? Path.of(reuse) : Files.createTempDirectory("ledger-read-bench");
         String uri = System.getenv("LEDGER_MONGODB_URI");
+        boolean fsync = !"off".equalsIgnoreCase(System.getenv("LEDGER_BENCH_FSYNC"));
         SpringApplication app = new SpringApplication(LedgerApplication.class);
         List<String> props = new ArrayList<>(List.of("--server.port=0", "--ledger.data-dir=" + dir, "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--logging.level.org.equalityledger=INFO",
                 // The demo data records the reference set itself, at its historical instants.
-                "--ledger.reference-set.load=false"));
+                "--ledger.reference-set.load=false", "--ledger.embedded-fsync=" + fsync));
         if (uri != null && !uri.isBlank()) {
             props.add("--ledger.database=read_bench_" + System.nanoTime());
         }
         try (ConfigurableApplicationContext context = app.run(props.toArray(String[]::new))) {
-            System.out.printf("%nstore: %s%n", uri == null || uri.isBlank() ? "embedded MongoDB wire-protocol server, H2 file in " + dir + ", fsync on"
+            System.out.printf("%nstore: %s%n", uri == null || uri.isBlank() ? "embedded MongoDB wire-protocol server, H2 file in " + dir + ", fsync " + (fsync ? "on" : "off")
                     : "MongoDB at " + uri.replaceAll("//[^@]*@", "//***@"));
             DemoDataLoader loader = context.getBean(DemoDataLoader.class);
             Rebuilds rebuilds = context.getBean(Rebuilds.class);
@@ -85,9 +86,10 @@ public final class ReadSideBenchmark {
             long events = ledger.headPosition() + 1;
             System.out.printf("ledger: %,d events%n", events);
             long t = System.nanoTime();
-            if (reused) {
-                // A reused ledger may have been saved before its projections caught up (a large load):
-                // their catch-up would run beside what is measured, and the rebuilds below build them anyway.
+            if (reused || scale > 1) {
+                // A reused ledger may have been saved before its projections caught up, and a large load
+                // leaves them far behind: their catch-up would run beside what is measured (for an hour
+                // at 100×), and the rebuilds below build them anyway.
                 EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
                 for (String name : rebuilds.names()) {
                     if (rebuilds.processed(name) < events - 1) {
@@ -112,8 +114,10 @@ public final class ReadSideBenchmark {
             System.out.printf("raw sequential read of ledger_events: %,.0f events/s (best of 3)%n", raw);
 
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            // Twice each: the first run of a fresh process also pays for compiling the code it runs.
-            for (int run = 1; run <= 2; run++) {
+            // Twice each at the demo scale: the first run of a fresh process also pays for compiling the
+            // code it runs. Beyond it, once: compiling is a small part of a long rebuild.
+            int runs = scale > 1 ? 1 : 2;
+            for (int run = 1; run <= runs; run++) {
             for (String name : rebuilds.names()) {
                 System.gc();
                 long baseline = memory.getHeapMemoryUsage().getUsed();
@@ -140,8 +144,8 @@ public final class ReadSideBenchmark {
                 double cpu = (processCpuNanos() - cpu0) / 1e9;
                 sampler.interrupt();
                 sampler.join();
-                System.out.printf("full rebuild of %-11s (run %d of 2) %,9.0f events/s (%.1f s, process CPU %.1f s)  ratio to raw read %.2f%n",
-                        name, run, events / seconds, seconds, cpu, events / seconds / raw);
+                System.out.printf("full rebuild of %-11s (run %d of %d) %,9.0f events/s (%.1f s, process CPU %.1f s)  ratio to raw read %.2f%n",
+                        name, run, runs, events / seconds, seconds, cpu, events / seconds / raw);
                 System.out.printf("  heap during the rebuild: live after GC at most %,d MB (%+,d MB over the %,d MB before); used incl. garbage at most %,d MB; -Xmx %,d MB%n",
                         live.get() >> 20, (live.get() - liveBaseline) >> 20, liveBaseline >> 20, peak.get() >> 20,
                         memory.getHeapMemoryUsage().getMax() >> 20);
