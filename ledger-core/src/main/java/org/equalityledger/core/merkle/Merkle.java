@@ -3,6 +3,7 @@ package org.equalityledger.core.merkle;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The hash functions of RFC 9162 (Certificate Transparency 2.0) with SHA-256, and the verifiers of its
@@ -23,12 +24,13 @@ public final class Merkle {
 
     /** MTH({}) = SHA-256(""). */
     public static byte[] emptyRoot() {
-        return digest().digest();
+        return HASHER.get().digest(0);
     }
 
     /** MTH({d}) = SHA-256(0x00 || d): the prefix keeps a leaf from posing as an interior node. */
     public static byte[] leafHash(byte[] data) {
-        MessageDigest sha = digest();
+        Objects.requireNonNull(data, "data");
+        MessageDigest sha = HASHER.get().sha;
         sha.update(LEAF_PREFIX);
         sha.update(data);
         return sha.digest();
@@ -36,11 +38,15 @@ public final class Merkle {
 
     /** SHA-256(0x01 || left || right). */
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest sha = digest();
-        sha.update(NODE_PREFIX);
-        sha.update(left);
-        sha.update(right);
-        return sha.digest();
+        if (left.length != HASH_SIZE || right.length != HASH_SIZE) {
+            throw new IllegalArgumentException("a node joins two hashes of " + HASH_SIZE + " bytes");
+        }
+        Hasher hasher = HASHER.get();
+        byte[] input = hasher.input;
+        input[0] = NODE_PREFIX;
+        System.arraycopy(left, 0, input, 1, HASH_SIZE);
+        System.arraycopy(right, 0, input, 1 + HASH_SIZE, HASH_SIZE);
+        return hasher.digest(input.length);
     }
 
     /** The largest power of two strictly smaller than {@code n}, for n &gt; 1: where RFC 9162 splits a tree. */
@@ -174,19 +180,28 @@ public final class Merkle {
         return true;
     }
 
-    /** Getting a digest from the providers costs more than hashing a node, so each thread keeps one. */
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    });
+    /**
+     * Each thread's SHA-256, as getting a digest from the providers costs more than hashing a node, and a
+     * buffer to lay a node's input out in, as one update costs less than one per part. No hash here can
+     * throw between its first update and its digest, which would leave the next one a dirty digest.
+     */
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
-    /** This thread's SHA-256, reset; callers finish their hash before anything else here may run. */
-    static MessageDigest digest() {
-        MessageDigest sha = DIGEST.get();
-        sha.reset();
-        return sha;
+    private static final class Hasher {
+        final MessageDigest sha;
+        final byte[] input = new byte[1 + 2 * HASH_SIZE];
+
+        Hasher() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        byte[] digest(int length) {
+            sha.update(input, 0, length);
+            return sha.digest();
+        }
     }
 }
