@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Audit benchmark: verify throughput (events/s, MB/s) next to raw SHA-256 over the same canonical bytes,
+# Audit benchmark: verify throughput (events/s, MB/s) next to raw SHA-256 over the same canonical bytes
+# (each the best of three passes at 1x: a first pass also pays for compiling),
 # and the time to answer an inclusion proof, at 1x and 100x of the demo scale (25,000 events).
 # Arguments: the scales (default: 1 100). Runs on the embedded server, or on the MongoDB in
 # LEDGER_MONGODB_URI when that is set.

@@ -104,79 +104,91 @@ public final class AuditBenchmark {
         System.out.printf("  sealed (Merkle log of %,d leaves into MongoDB, checkpoint signed) in %.1f s (%,.0f events/s)%n",
                 total, sealSeconds, total / sealSeconds);
 
-        // Raw SHA-256 over the canonical bytes, and ledger-core's verifier on entries already in memory:
-        // one by one in this thread, and a batch at a time with the hashing on as many threads as the service uses.
-        long rawNanos = 0;
-        long coreNanos = 0;
-        long parallelNanos = 0;
+        // Best of three passes at the demo scale (one beyond): the first pass of a process also pays for
+        // compiling the code it runs, which a benchmark of a long verify should not count.
+        int rounds = total <= 250_000 ? 3 : 1;
+        double rawSeconds = Double.MAX_VALUE;
+        double coreSeconds = Double.MAX_VALUE;
+        double parallelSeconds = Double.MAX_VALUE;
+        double walkSeconds = Double.MAX_VALUE;
+        double verifySeconds = Double.MAX_VALUE;
         long bytes = 0;
         int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService hashing = LedgerVerifier.hashingThreads(threads);
-        LedgerVerifier inMemory = new LedgerVerifier(keys.getPublic(), checkpoints.all(), null);
-        LedgerVerifier inMemoryParallel = new LedgerVerifier(keys.getPublic(), checkpoints.all(), null, hashing);
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        LedgerReader.Cursor cursor = reader.cursor(0);
-        for (List<LedgerReader.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
-            List<byte[]> canonical = new ArrayList<>(batch.size());
-            List<LedgerEntry> entries = new ArrayList<>(batch.size());
-            List<String> hashes = new ArrayList<>(batch.size());
-            for (LedgerReader.StoredEntry e : batch) {
-                canonical.add(e.entry().canonicalBytes());
-                entries.add(e.entry());
-                hashes.add(e.storedHash());
+        LedgerVerification verification = null;
+        for (int round = 0; round < rounds; round++) {
+            // Raw SHA-256 over the canonical bytes, and ledger-core's verifier on entries already in memory:
+            // one by one in this thread, and a batch at a time with the hashing on as many threads as the service uses.
+            long rawNanos = 0;
+            long coreNanos = 0;
+            long parallelNanos = 0;
+            bytes = 0;
+            ExecutorService hashing = LedgerVerifier.hashingThreads(threads);
+            LedgerVerifier inMemory = new LedgerVerifier(keys.getPublic(), checkpoints.all(), null);
+            LedgerVerifier inMemoryParallel = new LedgerVerifier(keys.getPublic(), checkpoints.all(), null, hashing);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            LedgerReader.Cursor cursor = reader.cursor(0);
+            for (List<LedgerReader.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
+                List<byte[]> canonical = new ArrayList<>(batch.size());
+                List<LedgerEntry> entries = new ArrayList<>(batch.size());
+                List<String> hashes = new ArrayList<>(batch.size());
+                for (LedgerReader.StoredEntry e : batch) {
+                    canonical.add(e.entry().canonicalBytes());
+                    entries.add(e.entry());
+                    hashes.add(e.storedHash());
+                }
+                // The baseline at its best: each batch hashed once untimed, so the timed pass runs compiled
+                // and on warm caches, which no verifier pass gets for free.
+                for (byte[] b : canonical) {
+                    sha.digest(b);
+                }
+                long r0 = System.nanoTime();
+                for (byte[] b : canonical) {
+                    sha.update(b);
+                    sha.digest();
+                    bytes += b.length;
+                }
+                long r1 = System.nanoTime();
+                for (LedgerReader.StoredEntry e : batch) {
+                    inMemory.accept(e.entry(), e.storedHash());
+                }
+                long r2 = System.nanoTime();
+                inMemoryParallel.acceptAll(entries, hashes);
+                long r3 = System.nanoTime();
+                rawNanos += r1 - r0;
+                coreNanos += r2 - r1;
+                parallelNanos += r3 - r2;
             }
-            // The baseline at its best: each batch hashed once untimed, so the timed pass runs compiled
-            // and on warm caches, which no verifier pass gets for free.
-            for (byte[] b : canonical) {
-                sha.digest(b);
+            hashing.shutdown();
+            if (!inMemory.finish().ok() || !inMemoryParallel.finish().ok()) {
+                throw new IllegalStateException("in-memory verification failed: " + inMemory.finish().message()
+                        + " / " + inMemoryParallel.finish().message());
             }
-            long r0 = System.nanoTime();
-            for (byte[] b : canonical) {
-                sha.update(b);
-                sha.digest();
-                bytes += b.length;
+
+            // The store's own pace: the same walk, decoding the events, hashing nothing.
+            long w0 = System.nanoTime();
+            long walked = 0;
+            LedgerReader.Cursor walk = reader.cursor(0);
+            for (List<LedgerReader.StoredEntry> batch = walk.next(); !batch.isEmpty(); batch = walk.next()) {
+                walked += batch.size();
             }
-            long r1 = System.nanoTime();
-            for (LedgerReader.StoredEntry e : batch) {
-                inMemory.accept(e.entry(), e.storedHash());
+            walkSeconds = Math.min(walkSeconds, seconds(System.nanoTime() - w0));
+            if (walked != total) {
+                throw new IllegalStateException("walked " + walked);
             }
-            long r2 = System.nanoTime();
-            inMemoryParallel.acceptAll(entries, hashes);
-            long r3 = System.nanoTime();
-            rawNanos += r1 - r0;
-            coreNanos += r2 - r1;
-            parallelNanos += r3 - r2;
-        }
-        hashing.shutdown();
-        if (!inMemory.finish().ok() || !inMemoryParallel.finish().ok()) {
-            throw new IllegalStateException("in-memory verification failed: " + inMemory.finish().message()
-                    + " / " + inMemoryParallel.finish().message());
+
+            verification = new LedgerVerification(reader, checkpoints, nodes, state, keys.getPublic(),
+                    Clock.systemUTC());
+            LedgerVerification.Verification verified = verification.verify();
+            verification.close();
+            if (!verified.result().ok() || verified.result().entries() != total) {
+                throw new IllegalStateException("verify: " + verified.result().message());
+            }
+            verifySeconds = Math.min(verifySeconds, verified.seconds());
+            rawSeconds = Math.min(rawSeconds, seconds(rawNanos));
+            coreSeconds = Math.min(coreSeconds, seconds(coreNanos));
+            parallelSeconds = Math.min(parallelSeconds, seconds(parallelNanos));
         }
         double mb = bytes / 1e6;
-
-        // The store's own pace: the same walk, decoding the events, hashing nothing.
-        long w0 = System.nanoTime();
-        long walked = 0;
-        LedgerReader.Cursor walk = reader.cursor(0);
-        for (List<LedgerReader.StoredEntry> batch = walk.next(); !batch.isEmpty(); batch = walk.next()) {
-            walked += batch.size();
-        }
-        double walkSeconds = seconds(System.nanoTime() - w0);
-        if (walked != total) {
-            throw new IllegalStateException("walked " + walked);
-        }
-
-        LedgerVerification verification = new LedgerVerification(reader, checkpoints, nodes, state, keys.getPublic(),
-                Clock.systemUTC());
-        LedgerVerification.Verification verified = verification.verify();
-        verification.close();
-        if (!verified.result().ok() || verified.result().entries() != total) {
-            throw new IllegalStateException("verify: " + verified.result().message());
-        }
-        double verifySeconds = verified.seconds();
-        double rawSeconds = seconds(rawNanos);
-        double coreSeconds = seconds(coreNanos);
-        double parallelSeconds = seconds(parallelNanos);
         System.out.printf("  canonical bytes: %,.1f MB (%,.0f bytes per event); system load average now %.1f on %d CPUs "
                         + "(this benchmark counts in it; well above that, other work competes for the cores)%n", mb, (double) bytes / total,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), threads);
