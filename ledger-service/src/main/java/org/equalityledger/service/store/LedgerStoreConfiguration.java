@@ -55,7 +55,11 @@ public class LedgerStoreConfiguration {
                 .build());
     }
 
-    @Bean
+    /**
+     * The store closes its client, after everything that writes through it: left to Spring, the client
+     * was closed as a bean of its own, before the storage engine could save its head mark on shutdown.
+     */
+    @Bean(destroyMethod = "")
     MongoClient mongoClient(LedgerStore store) {
         return store.client();
     }
