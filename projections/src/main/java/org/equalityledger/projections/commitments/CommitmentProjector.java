@@ -266,8 +266,13 @@ public final class CommitmentProjector implements Projector {
 
     private void updateQueue(CommitmentState state, long position) {
         for (Map.Entry<String, CommitmentState.Decision> d : state.decisions.entrySet()) {
+            // Changed in place: the batch holds the document, and an initiative's queue holds every
+            // commitment waiting for it (copying it for each commitment made a rebuild at 100× quadratic).
             Document queue = batch.queue.get(d.getKey());
-            Document pending = queue == null ? new Document() : new Document(queue.get("pending", Document.class));
+            if (queue == null) {
+                queue = new Document("pending", new Document());
+            }
+            Document pending = queue.get("pending", Document.class);
             boolean waiting = d.getValue().state == CommitmentState.DecisionState.PENDING && state.status.isOpen()
                     && state.details.targetedInitiatives().contains(d.getKey());
             boolean listed = pending.containsKey(state.commitmentId);
@@ -281,7 +286,7 @@ public final class CommitmentProjector implements Projector {
             }
             // Derived from the commitments' states alone (set semantics): no position needed, and
             // written for every initiative ever targeted, so that batching cannot change which exist.
-            batch.queue.put(d.getKey(), new Document("pending", pending));
+            batch.queue.put(d.getKey(), queue);
         }
     }
 
@@ -364,6 +369,6 @@ public final class CommitmentProjector implements Projector {
     @Override
     public void drop() {
         batch = null;
-        collections().forEach(c -> database.getCollection(c).drop());
+        Projector.dropExisting(database, collections());
     }
 }

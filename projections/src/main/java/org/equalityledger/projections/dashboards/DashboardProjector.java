@@ -321,6 +321,6 @@ public final class DashboardProjector implements Projector {
     public void drop() {
         batch = null;
         written.incrementAndGet();
-        collections().forEach(c -> database.getCollection(c).drop());
+        Projector.dropExisting(database, collections());
     }
 }

@@ -2,6 +2,8 @@ package org.equalityledger.projections.store;
 
 import java.util.List;
 
+import com.mongodb.client.MongoDatabase;
+
 /**
  * Builds one projection's read models from events, one batch at a time: {@link #begin} with the
  * batch (so that its documents are read in a few {@code $in} queries), {@link #apply} each event in
@@ -35,4 +37,13 @@ public interface Projector {
 
     /** Drops every collection of the projection. */
     void drop();
+
+    /**
+     * Drops those of the collections that exist: the embedded server logs dropping a missing one as
+     * an error with its stack trace, which a first rebuild would print for every collection.
+     */
+    static void dropExisting(MongoDatabase database, List<String> collections) {
+        java.util.Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
+        collections.stream().filter(existing::contains).forEach(c -> database.getCollection(c).drop());
+    }
 }
