@@ -39,8 +39,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * request with an {@code Idempotency-Key} header gets, on a retry by the same user to the same method
  * and path, the first answer (status, Location, body, plus {@code Idempotent-Replayed: true}) without
  * running again. The same key with a different body is 422; a retry while the first is still running
- * is 409. Keys live in MongoDB ({@link IdempotencyStore}). Runs after Spring Security, so the user is
- * known.
+ * is 409, and so is one whose first request was abandoned (the service stopped while running it): then
+ * only the ledger can tell whether it took effect, so the answer says to look there before retrying
+ * with a new key. Keys live in MongoDB ({@link IdempotencyStore}). Runs after Spring Security, so the
+ * user is known.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -48,6 +50,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_BODY_BYTES = 1 << 20;
     private static final int MAX_KEY_LENGTH = 200;
+    /** Far beyond any request's time (a command waits seconds at most): a claim this old was abandoned. */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(10);
 
     private final IdempotencyStore store;
     private final ObjectMapper json;
@@ -107,6 +111,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (!claim.fingerprint().equals(fingerprint)) {
                 problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "this Idempotency-Key was used with a "
                         + "different request; use a new key for a new request", Map.of("rule", "idempotency-key.reused"));
+            } else if (claim.answer() == null && claim.startedAt() != null
+                    && claim.startedAt().plus(ABANDONED_AFTER).isBefore(startedAt)) {
+                problem(request, response, HttpStatus.CONFLICT, "the first request with this Idempotency-Key (started "
+                        + claim.startedAt() + ") never finished: the service stopped while running it. Look in the "
+                        + "ledger whether it took effect, and if not, send it again with a new key",
+                        Map.of("rule", "idempotency-key.abandoned"));
             } else if (claim.answer() == null) {
                 problem(request, response, HttpStatus.CONFLICT, "the first request with this Idempotency-Key (started "
                         + claim.startedAt() + ") is still in progress: retry later, with the same key",

@@ -147,6 +147,26 @@ class IdempotencyApiTest {
     }
 
     @Test
+    void a_retry_of_a_request_abandoned_by_a_stopped_service_is_told_to_look_in_the_ledger() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = maker("Interrupted", "CIVIL_SOCIETY", "MX");
+        byte[] json = Api.JSON.valueToTree(body).toString().getBytes(StandardCharsets.UTF_8);
+        String id = IdempotencyFilter.recordId(ALLY, "POST", "/api/commitment-makers", key);
+        Instant longAgo = Instant.now().minus(IdempotencyFilter.ABANDONED_AFTER).minusSeconds(60);
+        ledgerDatabase.getCollection(IdempotencyStore.COLLECTION).insertOne(new Document("_id", id)
+                .append("fingerprint", idempotencyFilter.getFilter().fingerprint(null, json))
+                .append("user", ALLY).append("state", "in-progress").append("startedAt", longAgo.toString()));
+        long head = api.head();
+
+        ResponseEntity<JsonNode> retry = api.post(ALLY, "/api/commitment-makers", body, key(key));
+
+        assertProblem(retry, HttpStatus.CONFLICT);
+        assertThat(retry.getBody().path("rule").asText()).isEqualTo("idempotency-key.abandoned");
+        assertThat(retry.getBody().path("detail").asText()).contains("never finished").contains("new key");
+        assertThat(api.head()).isEqualTo(head);
+    }
+
+    @Test
     void requests_without_a_key_run_every_time() {
         String maker = api.registerMaker(ALLY);
         String first = api.pledged(ALLY, maker, details());
