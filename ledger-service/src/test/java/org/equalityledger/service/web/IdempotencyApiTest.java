@@ -132,11 +132,7 @@ class IdempotencyApiTest {
     void a_retry_while_the_first_is_running_is_409() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = maker("Slow", "CIVIL_SOCIETY", "MX");
-        byte[] json = Api.JSON.valueToTree(body).toString().getBytes(StandardCharsets.UTF_8);
-        String id = IdempotencyFilter.recordId(ALLY, "POST", "/api/commitment-makers", key);
-        ledgerDatabase.getCollection(IdempotencyStore.COLLECTION).insertOne(new Document("_id", id)
-                .append("fingerprint", idempotencyFilter.getFilter().fingerprint(null, json))
-                .append("user", ALLY).append("state", "in-progress").append("startedAt", Instant.now().toString()));
+        claimInProgress(key, body, Instant.now());
         long head = api.head();
 
         ResponseEntity<JsonNode> retry = api.post(ALLY, "/api/commitment-makers", body, key(key));
@@ -150,12 +146,7 @@ class IdempotencyApiTest {
     void a_retry_of_a_request_abandoned_by_a_stopped_service_is_told_to_look_in_the_ledger() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = maker("Interrupted", "CIVIL_SOCIETY", "MX");
-        byte[] json = Api.JSON.valueToTree(body).toString().getBytes(StandardCharsets.UTF_8);
-        String id = IdempotencyFilter.recordId(ALLY, "POST", "/api/commitment-makers", key);
-        Instant longAgo = Instant.now().minus(IdempotencyFilter.ABANDONED_AFTER).minusSeconds(60);
-        ledgerDatabase.getCollection(IdempotencyStore.COLLECTION).insertOne(new Document("_id", id)
-                .append("fingerprint", idempotencyFilter.getFilter().fingerprint(null, json))
-                .append("user", ALLY).append("state", "in-progress").append("startedAt", longAgo.toString()));
+        claimInProgress(key, body, Instant.now().minus(IdempotencyFilter.ABANDONED_AFTER).minusSeconds(60));
         long head = api.head();
 
         ResponseEntity<JsonNode> retry = api.post(ALLY, "/api/commitment-makers", body, key(key));
@@ -164,6 +155,15 @@ class IdempotencyApiTest {
         assertThat(retry.getBody().path("rule").asText()).isEqualTo("idempotency-key.abandoned");
         assertThat(retry.getBody().path("detail").asText()).contains("never finished").contains("new key");
         assertThat(api.head()).isEqualTo(head);
+    }
+
+    /** The record a first request with this key and body leaves while it runs, as if it started at {@code startedAt}. */
+    private void claimInProgress(String key, Map<String, Object> body, Instant startedAt) {
+        byte[] json = Api.JSON.valueToTree(body).toString().getBytes(StandardCharsets.UTF_8);
+        String id = IdempotencyFilter.recordId(ALLY, "POST", "/api/commitment-makers", key);
+        ledgerDatabase.getCollection(IdempotencyStore.COLLECTION).insertOne(new Document("_id", id)
+                .append("fingerprint", idempotencyFilter.getFilter().fingerprint(null, json))
+                .append("user", ALLY).append("state", "in-progress").append("startedAt", startedAt.toString()));
     }
 
     @Test
