@@ -97,9 +97,10 @@ public class ReadSideConfiguration {
 
     @Bean(destroyMethod = "close")
     Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader,
-                      CommitmentProjector commitments, DashboardProjector dashboards) {
+                      CommitmentProjector commitments, DashboardProjector dashboards, ReadSideProperties properties) {
         return new Rebuilds(PROJECTIONS, name -> processing.eventProcessor(name, StreamingEventProcessor.class),
-                name -> name.equals(CommitmentProjector.NAME) ? commitments : dashboards, ledgerReader, Clock.systemUTC());
+                name -> name.equals(CommitmentProjector.NAME) ? commitments : dashboards, ledgerReader, Clock.systemUTC(),
+                properties.rebuildBatchCommitments());
     }
 
     /** {@code ledger_projection_rebuild_*} gauges per projection: position, head, events/s, seconds left. */

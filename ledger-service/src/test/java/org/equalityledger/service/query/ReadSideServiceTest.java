@@ -37,7 +37,10 @@ import com.mongodb.client.MongoDatabase;
  */
 @LedgerServiceTest
 // The demo data brings the reference set itself, at its historical instants.
-@TestPropertySource(properties = {"ledger.read-side-test=demo", "ledger.reference-set.load=false"})
+// Rebuilds write a batch once it holds 10 commitments, so that one rebuild goes through hundreds of
+// batches, each reading back what the ones before wrote, as at 100×.
+@TestPropertySource(properties = {"ledger.read-side-test=demo", "ledger.reference-set.load=false",
+        "ledger.rebuild-batch-commitments=10"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadSideServiceTest {

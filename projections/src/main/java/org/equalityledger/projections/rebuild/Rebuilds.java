@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Drops and rebuilds a projection from the events. The projection's streaming processor is stopped
  * and its token set to the head of the ledger (its reset handler drops the collections); the events
  * up to that head are then replayed through the same {@link Projector} in batches that hold up to
- * {@value #HELD} commitments (so each commitment's documents are written once a batch, not once an
- * event: once in all at the demo scale, while memory stays bounded at any scale), read {@value #READ}
+ * {@code held} commitments, 20,000 in the service (so each commitment's documents are written once a
+ * batch, not once an event: once in all at the demo scale, while memory stays bounded at any scale),
+ * read {@value #READ}
  * at a time by {@value #READERS} threads of their own and applied as they arrive in position order, so
  * that reading and deserialising run beside applying and writing; then the processor starts again
  * and goes on from the head with whatever arrived meanwhile. While it runs, {@link #progress} gives
@@ -39,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class Rebuilds implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-    static final int HELD = 20_000;
     /** Events read ahead of the one being applied. */
     static final int AHEAD = 20_000;
     /** Events read at a time, and handed to the projector as they come. */
@@ -73,6 +73,7 @@ public final class Rebuilds implements AutoCloseable {
     private final Function<String, Projector> projectors;
     private final LedgerReader ledger;
     private final Clock clock;
+    private final int held;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "projection-rebuild-progress");
@@ -81,12 +82,13 @@ public final class Rebuilds implements AutoCloseable {
     });
 
     public Rebuilds(List<String> names, Function<String, Optional<StreamingEventProcessor>> processors,
-                    Function<String, Projector> projectors, LedgerReader ledger, Clock clock) {
+                    Function<String, Projector> projectors, LedgerReader ledger, Clock clock, int held) {
         this.names = List.copyOf(names);
         this.processors = processors;
         this.projectors = projectors;
         this.ledger = ledger;
         this.clock = clock;
+        this.held = held;
         reporter.scheduleWithFixedDelay(this::report, 2, 2, TimeUnit.SECONDS);
     }
 
@@ -151,6 +153,7 @@ public final class Rebuilds implements AutoCloseable {
             readers.add(reader);
         }
         try {
+            boolean open = false; // a batch begun and not yet written
             int inBatch = 0;
             long applyNanos = 0;
             for (long taken = 0; ; taken++) {
@@ -162,30 +165,40 @@ public final class Rebuilds implements AutoCloseable {
                     break;
                 }
                 long t0 = System.nanoTime();
-                if (inBatch == 0) {
-                    projector.begin(chunk);
-                } else {
+                if (open) {
                     projector.extend(chunk);
+                } else {
+                    projector.begin(chunk);
+                    open = true;
                 }
-                for (LedgerEvent event : chunk) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    LedgerEvent event = chunk.get(i);
                     projector.apply(event);
+                    inBatch++;
                     if (event.position() % 500 == 0) {
                         run.position.set(event.position()); // applied; the batch is written at its end
                     }
+                    if (projector.held() >= held) {
+                        // Written at the very event that fills it, so a batch never holds more.
+                        applyNanos += System.nanoTime() - t0;
+                        write(name, projector, inBatch, applyNanos);
+                        inBatch = 0;
+                        applyNanos = 0;
+                        List<LedgerEvent> rest = chunk.subList(i + 1, chunk.size());
+                        open = !rest.isEmpty();
+                        if (open) {
+                            projector.begin(rest);
+                        }
+                        t0 = System.nanoTime();
+                    }
                 }
                 applyNanos += System.nanoTime() - t0;
-                inBatch += chunk.size();
-                if (projector.held() >= HELD) {
-                    write(name, projector, inBatch, applyNanos);
-                    inBatch = 0;
-                    applyNanos = 0;
-                }
                 run.position.set(chunk.get(chunk.size() - 1).position());
                 if (run.position.get() >= run.head) {
                     break;
                 }
             }
-            if (inBatch > 0) {
+            if (open) {
                 write(name, projector, inBatch, applyNanos);
             }
             if (run.position.get() < run.head) {
