@@ -130,6 +130,44 @@ class CommitmentProjectionTest {
     }
 
     @Test
+    void a_state_stored_as_a_nested_document_before_the_text_form_still_reads_and_folds_on() {
+        TestLedger ledger = scenario();
+        MongoDatabase db = TestLedger.freshDatabase();
+        List<org.equalityledger.projections.store.LedgerEvent> events = ledger.events;
+        int last = lastCommitmentEvent(events);
+        String changed = org.equalityledger.projections.model.CommitmentFold.commitmentIdOf(events.get(last).payload());
+        TestLedger.feed(events.subList(0, last), 100, TestLedger.commitments(db));
+        MongoDatabase text = TestLedger.freshDatabase();
+        TestLedger.feed(events, 100, TestLedger.commitments(text));
+        ReadSide expected = readSide(text, ledger, "2024-04-15T00:00:00Z");
+
+        // The form written before: the state as a document of its own, no makerId beside it.
+        var commitments = db.getCollection(org.equalityledger.projections.commitments.CommitmentProjector.COMMITMENTS);
+        for (org.bson.Document doc : commitments.find()) {
+            assertThat(doc.get("state")).isInstanceOf(String.class);
+            commitments.replaceOne(com.mongodb.client.model.Filters.eq("_id", doc.get("_id")),
+                    new org.bson.Document("_pos", doc.get("_pos")).append("state", org.bson.Document.parse(doc.getString("state"))));
+        }
+        // The last commitment event folds onto an old-form state, which is then written as text.
+        TestLedger.feed(events.subList(last, events.size()), 100, TestLedger.commitments(db));
+        ReadSide read = readSide(db, ledger, "2024-04-15T00:00:00Z");
+        assertThat(read.commitment(changed)).isEqualTo(expected.commitment(changed));
+        assertThat(changed).isNotEqualTo("c2");
+        assertThat(read.commitment("c2")).isEqualTo(expected.commitment("c2"));
+        assertThat(read.maker("gov-mx")).isEqualTo(expected.maker("gov-mx"));
+        assertThat(commitments.find(com.mongodb.client.model.Filters.eq("_id", changed)).first().get("state")).isInstanceOf(String.class);
+    }
+
+    private static int lastCommitmentEvent(List<org.equalityledger.projections.store.LedgerEvent> events) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (org.equalityledger.projections.model.CommitmentFold.commitmentIdOf(events.get(i).payload()) != null) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no commitment event");
+    }
+
+    @Test
     void reporting_status_follows_the_clock_and_the_cycles_recorded_by_then() {
         TestLedger ledger = scenario();
         MongoDatabase db = TestLedger.freshDatabase();

@@ -34,7 +34,8 @@ import com.mongodb.client.MongoDatabase;
  * The "commitments" projection: commitment views, list rows, maker profiles, initiative and action
  * names, reporting cycles and the validation queue. Every document is keyed by {@code _id}:
  * <ul>
- *   <li>{@code rm_commitments}: {@code _id} = commitment id, {@code state} = the folded {@link CommitmentState};</li>
+ *   <li>{@code rm_commitments}: {@code _id} = commitment id, {@code makerId}, {@code state} = the folded
+ *       {@link CommitmentState} as JSON text ({@link Json#toJson});</li>
  *   <li>{@code rm_commitment_rows}: {@code _id} = commitment id, a flat row with names, for lists and CSV;</li>
  *   <li>{@code rm_makers}: {@code _id} = maker id, its facts and {@code commitmentIds};</li>
  *   <li>{@code rm_initiatives}: {@code _id} = initiative id, names, actions, governance roles;</li>
@@ -112,7 +113,7 @@ public final class CommitmentProjector implements Projector {
             Document doc = batch.commitments.get(id);
             // A commitment this batch already folded: its maker is read, its document holds no state yet.
             if (doc != null && !batch.states.containsKey(id)) {
-                makerIds.add(doc.get("state", Document.class).getString("makerId"));
+                makerIds.add(doc.getString("makerId"));
             }
         }
         batch.makers.preload(makerIds);
@@ -132,7 +133,7 @@ public final class CommitmentProjector implements Projector {
                 return;
             }
             CommitmentState before = batch.states.containsKey(commitmentId) ? batch.states.get(commitmentId)
-                    : doc == null ? null : Json.fromDocument(doc.get("state", Document.class), CommitmentState.class);
+                    : doc == null ? null : Json.fromStored(doc.get("state"), CommitmentState.class);
             CommitmentState after = CommitmentFold.apply(before, payload, event.recordedAt());
             if (after == null) {
                 return;
@@ -246,13 +247,14 @@ public final class CommitmentProjector implements Projector {
         if (batch == null) {
             return;
         }
-        Map<String, Document> stateDocuments = Json.toDocuments(batch.changed, batch.states);
+        Map<String, String> stateTexts = Json.toJson(batch.changed, batch.states);
         for (String id : batch.changed) {
             CommitmentState state = batch.states.get(id);
             long position = DocCache.position(batch.commitments.get(id));
             batch.rows.put(id, row(state, position));
             updateQueue(state, position);
-            batch.commitments.put(id, new Document(DocCache.POSITION, position).append("state", stateDocuments.get(id)));
+            batch.commitments.put(id, new Document(DocCache.POSITION, position).append("makerId", state.makerId)
+                    .append("state", stateTexts.get(id)));
         }
         // Reference documents first, then what is derived from commitments, then the commitments.
         batch.initiatives.flush();

@@ -31,10 +31,10 @@ import com.mongodb.client.MongoDatabase;
  * <ul>
  *   <li>{@code rm_dashboards}: {@code _id} = {@code "<scope>|<period>"}, e.g. {@code "initiative:gac|2023"},
  *       {@code "global|all"}; {@code f} = figure name to whole number (counts, US cents);</li>
- *   <li>{@code rm_dashboard_snapshots}: {@code _id} = {@code "<boundary>|<scope>"}, the scope's periods as
- *       they stood before position {@code boundary} (see {@link Snapshots});</li>
+ *   <li>{@code rm_dashboard_snapshots}: {@code _id} = {@code "<boundary>|<scope>"}, {@code periods} = the
+ *       scope's figures per period as they stood before position {@code boundary}, as JSON text (see {@link Snapshots});</li>
  *   <li>{@code rm_dash_facts}: what the figures are computed from: {@code "c:<commitment>"} the folded
- *       commitment, {@code "m:<maker>"} the maker's facts, {@code "state"} the snapshot bookkeeping.</li>
+ *       commitment (as JSON text) and its maker, {@code "m:<maker>"} the maker's facts, {@code "state"} the snapshot bookkeeping.</li>
  * </ul>
  * Each event changes a dashboard by the difference of the commitment's contribution before and
  * after it. Writes go dashboards, snapshots, bookkeeping, facts, in that order: a fact whose
@@ -120,7 +120,7 @@ public final class DashboardProjector implements Projector {
         for (String id : factIds) {
             Document doc = batch.facts.get(id);
             if (doc != null && id.startsWith("c:")) {
-                makers.add("m:" + doc.get("state", Document.class).getString("makerId"));
+                makers.add("m:" + doc.getString("makerId"));
             }
         }
         batch.facts.preload(makers);
@@ -163,7 +163,7 @@ public final class DashboardProjector implements Projector {
         if (s == null) {
             Document doc = batch.facts.get("c:" + commitmentId);
             if (doc != null) {
-                s = Json.fromDocument(doc.get("state", Document.class), CommitmentState.class);
+                s = Json.fromStored(doc.get("state"), CommitmentState.class);
                 batch.states.put(commitmentId, s);
             }
         }
@@ -274,15 +274,17 @@ public final class DashboardProjector implements Projector {
             @SuppressWarnings("unchecked")
             List<String> dirty = (List<String>) book.get("dirtyScopes");
             for (String scope : dirty) {
-                Document periods = new Document();
+                // As JSON text: a snapshot is only ever read whole, and thousands of nested documents
+                // made most of the time a rebuild spent writing.
+                Map<String, Object> periods = new TreeMap<>();
                 for (String period : Contribution.periods()) {
                     Document doc = batch.dashboards.get(Contribution.key(scope, period));
                     if (doc != null) {
-                        periods.put(period, new Document(doc.get("f", Document.class)));
+                        periods.put(period, doc.get("f", Document.class));
                     }
                 }
                 batch.snapshots.put(Snapshots.id(next, scope), new Document("boundary", next).append("scope", scope)
-                        .append("periods", periods));
+                        .append("periods", Json.toJson(periods)));
             }
             book.put("lastSnapshot", next);
             book.put("dirtyScopes", new ArrayList<String>());
@@ -302,10 +304,11 @@ public final class DashboardProjector implements Projector {
         if (batch == null) {
             return;
         }
-        Map<String, Document> stateDocuments = Json.toDocuments(batch.changedStates, batch.states);
+        Map<String, String> stateTexts = Json.toJson(batch.changedStates, batch.states);
         for (String id : batch.changedStates) {
             long position = DocCache.position(batch.facts.get("c:" + id));
-            batch.facts.put("c:" + id, new Document(DocCache.POSITION, position).append("state", stateDocuments.get(id)));
+            batch.facts.put("c:" + id, new Document(DocCache.POSITION, position).append("makerId", batch.states.get(id).makerId)
+                    .append("state", stateTexts.get(id)));
         }
         batch.dashboards.flush();
         batch.snapshots.checkWhichAreNew();

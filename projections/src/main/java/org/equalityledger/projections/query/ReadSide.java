@@ -40,6 +40,7 @@ import org.equalityledger.projections.store.Json;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
@@ -76,7 +77,7 @@ public final class ReadSide {
         if (doc == null || doc.get("state") == null) {
             return Optional.empty();
         }
-        CommitmentState state = Json.fromDocument(doc.get("state", Document.class), CommitmentState.class);
+        CommitmentState state = Json.fromStored(doc.get("state"), CommitmentState.class);
         Instant now = clock.instant();
         return Optional.of(render(state, cycles(now), now, null, DocCache.position(doc)));
     }
@@ -214,7 +215,7 @@ public final class ReadSide {
             if (at != null && e.recordedAt().isAfter(at)) {
                 break;
             }
-            CommitmentState before = state == null ? null : Json.fromDocument(Json.toDocument(state), CommitmentState.class);
+            CommitmentState before = state == null ? null : Json.fromStored(Json.toJson(state), CommitmentState.class);
             state = CommitmentFold.apply(state, e.payload(), e.recordedAt());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("position", e.position());
@@ -284,7 +285,7 @@ public final class ReadSide {
         List<Map<String, Object>> commitments = new ArrayList<>();
         Map<Integer, Map<String, Object>> record = new TreeMap<>();
         for (Document doc : collection(CommitmentProjector.COMMITMENTS).find(in("_id", ids))) {
-            CommitmentState s = Json.fromDocument(doc.get("state", Document.class), CommitmentState.class);
+            CommitmentState s = Json.fromStored(doc.get("state"), CommitmentState.class);
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("commitmentId", s.commitmentId);
             c.put("title", s.details.title());
@@ -539,7 +540,7 @@ public final class ReadSide {
                 }
             }
             if (latest != null) {
-                latest.get("periods", Document.class).forEach((period, f) -> figures.put(period, toLongs((Document) f)));
+                figures.putAll(Json.fromStored(latest.get("periods"), FIGURES_BY_PERIOD));
             }
         }
         if (last < boundary) {
@@ -626,6 +627,9 @@ public final class ReadSide {
                 org.equalityledger.api.maker.StakeholderGroup.valueOf(d.getString("stakeholderGroup")),
                 org.equalityledger.api.maker.Hemisphere.valueOf(d.getString("hemisphere")), d.getString("country"));
     }
+
+    private static final TypeReference<TreeMap<String, TreeMap<String, Long>>> FIGURES_BY_PERIOD = new TypeReference<>() {
+    };
 
     private static Map<String, Long> toLongs(Document f) {
         Map<String, Long> m = new TreeMap<>();

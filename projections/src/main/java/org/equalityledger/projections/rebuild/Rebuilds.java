@@ -108,10 +108,7 @@ public final class Rebuilds implements AutoCloseable {
         }
         StreamingEventProcessor processor = processor(name);
         Projector projector = projectors.apply(name);
-        processor.shutDown();
         long head = ledger.headPosition();
-        // The processor resumes after the head; its reset handler drops the projection's collections.
-        processor.resetTokens(source -> head < 0 ? null : new GlobalSequenceTrackingToken(head));
         Run run = new Run(clock.instant(), head);
         runs.put(name, run);
         log.info("Rebuild of projection {} started: {} events to replay", name, head + 1);
@@ -119,6 +116,18 @@ public final class Rebuilds implements AutoCloseable {
         worker.setDaemon(true);
         worker.start();
         return progress(name);
+    }
+
+    /**
+     * Stops the live processor and points it past the head, which drops the projection's collections
+     * (its reset handler). Done by the rebuild's thread while the readers already read the first
+     * events: an idle processor takes up to half a second to notice it is asked to stop.
+     */
+    private static void stopAndReset(StreamingEventProcessor processor, long head) {
+        processor.shutDown();
+        // The processor resumes after the head; events it handled past the head before it stopped are
+        // handled again then, into the rebuilt collections.
+        processor.resetTokens(source -> head < 0 ? null : new GlobalSequenceTrackingToken(head));
     }
 
     private void replay(String name, Projector projector, StreamingEventProcessor processor, Run run) {
@@ -153,6 +162,7 @@ public final class Rebuilds implements AutoCloseable {
             readers.add(reader);
         }
         try {
+            stopAndReset(processor, run.head);
             boolean open = false; // a batch begun and not yet written
             int inBatch = 0;
             long applyNanos = 0;

@@ -31,6 +31,11 @@ public final class DocCache {
 
     public static final String POSITION = "_pos";
     private static final int CHUNK = 1_000;
+    /**
+     * Documents per write command: the embedded server took a batch of 1,000 commitment states (a few
+     * MB in one message) at half the rate of batches of a few hundred.
+     */
+    private static final int WRITE_CHUNK = 250;
 
     private final MongoCollection<Document> collection;
     private final Map<String, Document> docs = new HashMap<>();
@@ -130,19 +135,19 @@ public final class DocCache {
         if (dirty.isEmpty()) {
             return;
         }
-        List<Document> inserts = new ArrayList<>(Math.min(fresh.size(), CHUNK));
-        List<WriteModel<Document>> replaces = new ArrayList<>(Math.min(dirty.size(), CHUNK));
+        List<Document> inserts = new ArrayList<>(Math.min(fresh.size(), WRITE_CHUNK));
+        List<WriteModel<Document>> replaces = new ArrayList<>(Math.min(dirty.size(), WRITE_CHUNK));
         ReplaceOptions upsert = new ReplaceOptions().upsert(true);
         for (String id : dirty) {
             if (fresh.contains(id)) {
                 inserts.add(docs.get(id));
-                if (inserts.size() == CHUNK) {
+                if (inserts.size() == WRITE_CHUNK) {
                     collection.insertMany(inserts, new InsertManyOptions().ordered(true));
                     inserts.clear();
                 }
             } else {
                 replaces.add(new ReplaceOneModel<>(eq("_id", id), docs.get(id), upsert));
-                if (replaces.size() == CHUNK) {
+                if (replaces.size() == WRITE_CHUNK) {
                     collection.bulkWrite(replaces, new BulkWriteOptions().ordered(true));
                     replaces.clear();
                 }

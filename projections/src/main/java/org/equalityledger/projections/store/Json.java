@@ -16,6 +16,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -87,25 +90,59 @@ public final class Json {
     }
 
     /**
-     * The documents of many values at once, on the common pool's threads beside the caller's: a
-     * batch of a rebuild writes thousands of commitment states, and the mapper is thread-safe.
+     * A folded state as stored in a read model: JSON text in one string field. A state is read and
+     * written whole, by {@code _id}, never queried by its fields, and a nested document of a few
+     * kilobytes cost every layer of a write (the driver, the wire, the server's decoding, sizing and
+     * storing) a step per field: writing thousands of them made most of a rebuild.
      */
-    public static Map<String, Document> toDocuments(java.util.Collection<String> ids, Map<String, ?> values) {
-        if (ids.size() < 64) {
-            Map<String, Document> documents = new java.util.HashMap<>();
-            ids.forEach(id -> documents.put(id, toDocument(values.get(id))));
-            return documents;
+    public static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
-        return ids.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(id -> id, id -> toDocument(values.get(id))));
     }
 
-    public static <T> T fromDocument(Document document, Class<T> type) {
+    /** The JSON of many values at once, on the common pool's threads beside the caller's (the mapper is thread-safe). */
+    public static Map<String, String> toJson(java.util.Collection<String> ids, Map<String, ?> values) {
+        if (ids.size() < 64) {
+            Map<String, String> texts = new java.util.HashMap<>();
+            ids.forEach(id -> texts.put(id, toJson(values.get(id))));
+            return texts;
+        }
+        return ids.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(id -> id, id -> toJson(values.get(id))));
+    }
+
+    /**
+     * A value stored by {@link #toJson}; also one stored as a nested document, as read models written
+     * before the text form still hold until they are rebuilt.
+     */
+    public static <T> T fromStored(Object stored, Class<T> type) {
+        return fromStored(stored, MAPPER.constructType(type));
+    }
+
+    public static <T> T fromStored(Object stored, TypeReference<T> type) {
+        return fromStored(stored, MAPPER.constructType(type));
+    }
+
+    private static <T> T fromStored(Object stored, JavaType type) {
+        if (stored instanceof Document document) {
+            try {
+                return MAPPER.convertValue(document, type);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("cannot read " + type, e);
+            }
+        }
+        if (!(stored instanceof String text)) {
+            throw new IllegalStateException("no stored " + type + " in " + stored);
+        }
         try {
-            return MAPPER.convertValue(document, type);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("cannot read " + type.getSimpleName(), e);
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read " + type, e);
         }
     }
+
 
     private static Document document(Map<?, ?> map) {
         Document doc = new Document();
