@@ -1,11 +1,11 @@
 package org.equalityledger.projections.dashboards;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.equalityledger.api.commitment.CommitmentType;
 import org.equalityledger.api.commitment.TargetAction;
@@ -68,11 +68,12 @@ public final class Contribution {
     }
 
     public static Map<String, Map<String, Long>> of(CommitmentState s, MakerFacts maker, UsdRates rates, Regions regions) {
-        Map<String, Map<String, Long>> result = new TreeMap<>();
+        // Hash maps: a contribution is built twice an event and only looked up and summed, never listed.
+        Map<String, Map<String, Long>> result = new HashMap<>(128);
         if (s == null) {
             return result;
         }
-        Map<String, Long> all = new TreeMap<>();
+        Map<String, Long> all = new HashMap<>();
         counts(s, all);
         if (s.financialCommitmentExpected) {
             add(all, "flag:financialExpected", 1);
@@ -81,7 +82,7 @@ public final class Contribution {
         int filed = 0;
         int late = 0;
         int corrected = 0;
-        Map<String, Map<String, Long>> byPeriod = new TreeMap<>();
+        Map<String, Map<String, Long>> byPeriod = new HashMap<>();
         for (Map.Entry<Integer, List<CommitmentState.ReportRevision>> e : s.reports.entrySet()) {
             CommitmentState.ReportRevision r = e.getValue().get(e.getValue().size() - 1);
             anyReport = true;
@@ -94,10 +95,10 @@ public final class Contribution {
                 java.util.Optional<Long> cents = rates.usdCents(disbursed, e.getKey());
                 if (cents.isPresent()) {
                     add(all, "disbursedUsdCents", cents.get());
-                    add(byPeriod.computeIfAbsent(period, p -> new TreeMap<>()), "disbursedUsdCents", cents.get());
+                    add(byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "disbursedUsdCents", cents.get());
                 } else {
                     add(all, "unconvertedMovements", 1);
-                    add(byPeriod.computeIfAbsent(period, p -> new TreeMap<>()), "unconvertedMovements", 1);
+                    add(byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "unconvertedMovements", 1);
                 }
             }
         }
@@ -120,15 +121,15 @@ public final class Contribution {
             String period = String.valueOf(s.pledgeYear);
             if (cents.isPresent()) {
                 add(all, "pledgedUsdCents", cents.get());
-                add(byPeriod.computeIfAbsent(period, p -> new TreeMap<>()), "pledgedUsdCents", cents.get());
+                add(byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "pledgedUsdCents", cents.get());
             } else {
                 add(all, "unconvertedMovements", 1);
-                add(byPeriod.computeIfAbsent(period, p -> new TreeMap<>()), "unconvertedMovements", 1);
+                add(byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "unconvertedMovements", 1);
             }
         }
         int lastExpected = s.closedAt == null ? s.endYear() : s.closedAt.atOffset(java.time.ZoneOffset.UTC).getYear();
         for (int year = Math.max(FIRST_YEAR, s.startYear()); year <= Math.min(LAST_YEAR, s.endYear()); year++) {
-            Map<String, Long> y = byPeriod.computeIfAbsent(String.valueOf(year), p -> new TreeMap<>());
+            Map<String, Long> y = byPeriod.computeIfAbsent(String.valueOf(year), p -> new HashMap<>());
             counts(s, y);
             if (s.accepted() && year <= lastExpected) {
                 add(y, "expected", 1);
@@ -176,7 +177,7 @@ public final class Contribution {
      */
     public static Map<String, Map<String, Long>> delta(Map<String, Map<String, Long>> before,
                                                       Map<String, Map<String, Long>> after) {
-        Map<String, Map<String, Long>> delta = new TreeMap<>();
+        Map<String, Map<String, Long>> delta = new HashMap<>(128);
         Map<Map<String, Long>, Map<Map<String, Long>, Map<String, Long>>> subtracted = new IdentityHashMap<>();
         for (Map.Entry<String, Map<String, Long>> b : before.entrySet()) {
             Map<String, Long> a = after.getOrDefault(b.getKey(), NONE);
@@ -205,7 +206,7 @@ public final class Contribution {
     }
 
     private static Map<String, Long> minus(Map<String, Long> a, Map<String, Long> b) {
-        Map<String, Long> d = new TreeMap<>();
+        Map<String, Long> d = new HashMap<>();
         a.forEach((name, value) -> {
             long v = value - b.getOrDefault(name, 0L);
             if (v != 0) {

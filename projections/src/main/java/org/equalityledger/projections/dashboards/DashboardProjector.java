@@ -251,7 +251,8 @@ public final class DashboardProjector implements Projector {
             }
             Document f = doc.get("f", Document.class);
             d.getValue().forEach((name, value) -> {
-                long v = (f.containsKey(name) ? ((Number) f.get(name)).longValue() : 0L) + value;
+                Object was = f.get(name);
+                long v = (was == null ? 0L : ((Number) was).longValue()) + value;
                 if (v == 0) {
                     f.remove(name);
                 } else {
