@@ -23,7 +23,8 @@ import com.mongodb.client.model.WriteModel;
 /**
  * The documents of one read-model collection that a batch of events reads and changes. Every read
  * is by {@code _id} (one id, or {@code $in} for a batch), the only reads the embedded server answers
- * from an index; changed documents are written back in one ordered bulk write at the end of the batch.
+ * from an index; changed documents are written back at the end of the batch, in ordered bulk writes of
+ * {@value #WRITE_CHUNK}.
  * Each document carries {@value #POSITION}, the position of the last event applied to it, so that an
  * event replayed after a crash between two writes changes nothing twice.
  */
