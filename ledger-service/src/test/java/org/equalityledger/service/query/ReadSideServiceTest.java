@@ -115,6 +115,10 @@ class ReadSideServiceTest {
         assertThat(csv.getBody()).startsWith("Commitment,Title,Commitment maker").contains("Gender-Based Violence");
 
         JsonNode view = http.getForObject("/api/commitments/" + id, JsonNode.class);
+        // The demo's ids are in the API's forms, so the command side's endpoints take them too.
+        ResponseEntity<JsonNode> history = http.withBasicAuth("auditor", "demo").getForEntity("/api/commitments/" + id + "/history", JsonNode.class);
+        assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(history.getBody().path("events").size()).isPositive();
         assertThat(view.path("reportingStatus").path("status").asText()).isNotBlank();
         String makerId = view.path("maker").path("makerId").asText();
         assertThat(http.getForObject("/api/commitment-makers/" + makerId, JsonNode.class).path("commitments").size()).isPositive();

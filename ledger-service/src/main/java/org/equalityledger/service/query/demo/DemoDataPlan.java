@@ -3,6 +3,7 @@ package org.equalityledger.service.query.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 import org.equalityledger.api.commitment.AmendCommitment;
 import org.equalityledger.api.commitment.CommitmentChanges;
@@ -40,6 +42,7 @@ import org.equalityledger.api.reporting.OpenReportingCycle;
 import org.equalityledger.api.reporting.ProgressReport;
 import org.equalityledger.api.reporting.ProgressStatus;
 import org.equalityledger.projections.reference.UsdRates;
+import org.equalityledger.service.web.Ids;
 
 /**
  * A realistic ledger as the commands that record it, each at its historical instant: the reference
@@ -121,7 +124,7 @@ public final class DemoDataPlan {
             StakeholderGroup group = StakeholderGroup.valueOf(weighted(GROUPS));
             boolean south = random.nextDouble() < (group == StakeholderGroup.GOVERNMENT ? 0.55 : 0.62);
             String country = south ? SOUTH[random.nextInt(SOUTH.length)] : NORTH[random.nextInt(NORTH.length)];
-            Maker maker = new Maker(String.format("demo-m-%06d", m), group, country);
+            Maker maker = new Maker(demoId(Ids.MAKER, "maker", m), group, country);
             all.add(maker);
             add(Instant.parse("2021-03-02T09:00:00Z").plusSeconds(60L * m % (27L * 86_400)),
                     new RegisterCommitmentMaker(maker.id(), name(maker, m), group,
@@ -129,8 +132,16 @@ public final class DemoDataPlan {
         }
         int commitments = Math.max(1, (int) Math.round(2_700 * scale));
         for (int c = 0; c < commitments; c++) {
-            commitment(String.format("demo-c-%06d", c), all.get(random.nextInt(all.size())));
+            commitment(demoId(Ids.COMMITMENT, "commitment", c), all.get(random.nextInt(all.size())));
         }
+    }
+
+    /**
+     * An id in the form the API gives ({@code commitment-<uuid>}, {@code maker-<uuid>}), so that every
+     * endpoint takes the demo's commitments and makers; the same for the same index every time.
+     */
+    private static String demoId(String prefix, String kind, int index) {
+        return prefix + UUID.nameUUIDFromBytes(("equality-ledger demo " + kind + " " + index).getBytes(StandardCharsets.UTF_8));
     }
 
     private String name(Maker maker, int index) {
