@@ -1,6 +1,9 @@
 // The public dashboard: everything it shows comes from the ledger's dashboard API.
 (function () {
   const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  // A tile has room for "$60.7B", not for "$60,712,965,308": the exact sum is its tooltip.
+  const compactMoney = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact',
+    maximumFractionDigits: 1 });
   const count = new Intl.NumberFormat('en');
   const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
   const words = (code) => code.toLowerCase().replace(/_/g, ' ');
@@ -25,12 +28,13 @@
     return answer.json();
   }
 
-  function figure(list, label, value) {
+  function figure(list, label, value, exact) {
     const item = document.createElement('div');
     const term = document.createElement('dt');
     const data = document.createElement('dd');
     term.textContent = label;
     data.textContent = value;
+    if (exact) data.title = exact;
     item.append(term, data);
     list.append(item);
   }
@@ -68,8 +72,8 @@
       const list = document.getElementById('global');
       list.replaceChildren();
       figure(list, 'Commitments', count.format(f.commitments));
-      figure(list, 'Pledged', money.format(f.pledgedUsd));
-      figure(list, 'Disbursed', money.format(f.disbursedUsd));
+      figure(list, 'Pledged', compactMoney.format(f.pledgedUsd), money.format(f.pledgedUsd));
+      figure(list, 'Disbursed', compactMoney.format(f.disbursedUsd), money.format(f.disbursedUsd));
       figure(list, 'Reported', share(f));
       figure(list, 'Reports filed late', count.format(f.reportsLate));
       mix(document.getElementById('by-status'), f.byStatus);

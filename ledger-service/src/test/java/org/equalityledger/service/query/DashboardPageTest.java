@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.support.Api;
 import org.equalityledger.service.support.PageTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,9 +15,18 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The public dashboard page in a real browser, without a login, over the reference initiatives. */
 class DashboardPageTest extends PageTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    MongoLedgerStorageEngine ledger;
 
     @Test
     void the_public_sees_the_figures_of_every_initiative_and_can_pick_a_year() {
@@ -33,6 +45,29 @@ class DashboardPageTest extends PageTest {
 
         wait.until(ExpectedConditions.textToBe(By.id("global-heading"), "All initiatives, 2023"));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Up to date.");
+    }
+
+    @Test
+    void sums_of_billions_fit_their_tiles_with_the_exact_figure_on_hover() throws InterruptedException {
+        Api api = new Api(http, ledger);
+        Map<String, Object> details = new java.util.LinkedHashMap<>(Api.details());
+        details.put("types", List.of("FINANCIAL"));
+        details.put("financial", Map.of("amount", "60712965308", "currency", "USD"));
+        String maker = api.registerMaker(Api.ALLY);
+        api.pledged(Api.ALLY, maker, details);
+        for (int i = 0; i < 250 && http.getForObject("/api/dashboards/global", JsonNode.class)
+                .path("figures").path("pledgedUsd").asDouble() < 60_712_965_308d; i++) {
+            Thread.sleep(20);
+        }
+
+        open("/");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("status"), "Up to date."));
+
+        WebElement pledged = browser.findElement(By.xpath("//dl[@id='global']/div[dt='Pledged']/dd"));
+        assertThat(pledged.getText()).matches("\\$[0-9.]+[KMBT]");
+        assertThat(pledged.getAttribute("title")).matches("\\$[0-9]{2,3}(,[0-9]{3}){3}");
+        Object overflows = browser.executeScript("const e = arguments[0]; return e.scrollWidth > e.clientWidth;", pledged);
+        assertThat(overflows).isEqualTo(false);
     }
 
     @Test
