@@ -123,6 +123,13 @@ class ReadSideServiceTest {
         String makerId = view.path("maker").path("makerId").asText();
         assertThat(http.getForObject("/api/commitment-makers/" + makerId, JsonNode.class).path("commitments").size()).isPositive();
         assertThat(http.getForEntity("/api/commitments/nope", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // A misspelt parameter is refused, not ignored (which would answer every commitment, or today's figures).
+        ResponseEntity<JsonNode> misspelt = http.getForEntity("/api/commitments?initative=ac-gbv", JsonNode.class);
+        assertThat(misspelt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(misspelt.getBody().path("detail").asText()).contains("'initative'").contains("initiative, action");
+        assertThat(http.getForEntity("/api/commitments/export.csv?page=2", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.getForEntity("/api/dashboards/global?asof=2022-01-01T00:00:00Z", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
 
         JsonNode cycle = http.getForObject("/api/reporting-cycles/2023", JsonNode.class);
         assertThat(cycle.path("counts").path("expected").asInt()).isPositive();
