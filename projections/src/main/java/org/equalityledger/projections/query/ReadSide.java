@@ -298,8 +298,13 @@ public final class ReadSide {
             commitments.add(c);
             List<Integer> due = ReportingStatus.dueYears(s, cycles, now);
             for (int year : s.accepted() ? s.years() : List.<Integer>of()) {
-                Map<String, Object> y = record.computeIfAbsent(year, k -> new LinkedHashMap<>(Map.of(
-                        "year", k, "expected", 0, "reported", 0, "late", 0, "overdue", 0)));
+                Map<String, Object> y = record.computeIfAbsent(year, k -> {
+                    // In this order in the answer (Map.of has none): the year first.
+                    Map<String, Object> counts = new LinkedHashMap<>();
+                    counts.put("year", k);
+                    List.of("expected", "reported", "late", "overdue").forEach(name -> counts.put(name, 0));
+                    return counts;
+                });
                 y.merge("expected", 1, (a, b) -> (Integer) a + (Integer) b);
                 CommitmentState.ReportRevision r = s.reportInForce(year);
                 if (r != null) {
