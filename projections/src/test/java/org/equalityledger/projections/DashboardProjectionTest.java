@@ -155,6 +155,36 @@ class DashboardProjectionTest {
         }
     }
 
+    @Test
+    void snapshots_stored_as_nested_documents_before_the_text_form_still_answer_as_of() {
+        TestLedger ledger = busyLedger();
+        MongoDatabase db = TestLedger.freshDatabase();
+        TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db), TestLedger.commitments(db));
+        ReadSide read = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
+        List<String> scopes = List.of("global", "initiative:gbv", "country:MX");
+        List<Instant> instants = List.of(Instant.parse("2022-02-01T00:00:30Z"), Instant.parse("2024-06-01T00:00:00Z"));
+        Map<String, Map<String, Map<String, Long>>> asText = new java.util.HashMap<>();
+        for (Instant at : instants) {
+            scopes.forEach(scope -> asText.put(scope + "@" + at, read.figuresAsOf(scope, at)));
+        }
+
+        var snapshots = db.getCollection(org.equalityledger.projections.dashboards.DashboardProjector.SNAPSHOTS);
+        int rewritten = 0;
+        for (org.bson.Document snapshot : snapshots.find()) {
+            assertThat(snapshot.get("periods")).isInstanceOf(String.class);
+            snapshots.updateOne(com.mongodb.client.model.Filters.eq("_id", snapshot.get("_id")), new org.bson.Document("$set",
+                    new org.bson.Document("periods", org.bson.Document.parse(snapshot.getString("periods")))));
+            rewritten++;
+        }
+        assertThat(rewritten).isPositive();
+        for (Instant at : instants) {
+            for (String scope : scopes) {
+                assertThat(read.figuresAsOf(scope, at)).as(scope + " as of " + at).isEqualTo(asText.get(scope + "@" + at))
+                        .isNotEmpty();
+            }
+        }
+    }
+
     private static Map<String, Map<String, Long>> withoutEmpty(Map<String, Map<String, Long>> figures) {
         figures.values().removeIf(Map::isEmpty);
         return figures;

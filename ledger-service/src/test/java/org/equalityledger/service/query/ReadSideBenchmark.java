@@ -112,7 +112,7 @@ public final class ReadSideBenchmark {
                 raw = Math.max(raw, rawRead(database.getCollection("ledger_events"), events));
             }
             System.out.printf("raw sequential read of ledger_events: %,.0f events/s (best of 3)%n", raw);
-            List<String> rebuilt = new ArrayList<>();
+            List<Rebuilt> rebuilt = new ArrayList<>();
 
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             // Twice each at the demo scale: the first run of a fresh process also pays for compiling the
@@ -147,7 +147,7 @@ public final class ReadSideBenchmark {
                 sampler.join();
                 System.out.printf("full rebuild of %-11s (run %d of %d) %,9.0f events/s (%.1f s, process CPU %.1f s)  ratio to raw read %.2f%n",
                         name, run, runs, events / seconds, seconds, cpu, events / seconds / raw);
-                rebuilt.add(String.format("%s (run %d)", name, run) + "\t" + events / seconds);
+                rebuilt.add(new Rebuilt(name, run, events / seconds));
                 System.out.printf("  heap during the rebuild: live after GC at most %,d MB (%+,d MB over the %,d MB before); used incl. garbage at most %,d MB; -Xmx %,d MB%n",
                         live.get() >> 20, (live.get() - liveBaseline) >> 20, liveBaseline >> 20, peak.get() >> 20,
                         memory.getHeapMemoryUsage().getMax() >> 20);
@@ -165,9 +165,8 @@ public final class ReadSideBenchmark {
             }
             if (warm > raw) {
                 System.out.printf("raw sequential read of ledger_events after the rebuilds: %,.0f events/s (best of 3); the ratios against it:%n", warm);
-                for (String line : rebuilt) {
-                    String[] parts = line.split("\t");
-                    System.out.printf("  full rebuild of %-25s ratio to raw read %.2f%n", parts[0], Double.parseDouble(parts[1]) / warm);
+                for (Rebuilt r : rebuilt) {
+                    System.out.printf("  full rebuild of %-25s ratio to raw read %.2f%n", r.name() + " (run " + r.run() + ")", r.eventsPerSecond() / warm);
                 }
             }
 
@@ -229,6 +228,9 @@ public final class ReadSideBenchmark {
             Map<String, Object> global = read.dashboard("global", null, null);
             System.out.printf("global dashboard: %s%n", ((Map<?, ?>) global.get("figures")));
         }
+    }
+
+    private record Rebuilt(String name, int run, double eventsPerSecond) {
     }
 
     /** CPU used by the whole process (all threads, the embedded server's too): the machine may be shared. */

@@ -253,6 +253,7 @@ public final class CommitmentProjector implements Projector {
             long position = DocCache.position(batch.commitments.get(id));
             batch.rows.put(id, row(state, position));
             updateQueue(state, position);
+            // makerId beside the text: a later batch preloads the maker without parsing the state.
             batch.commitments.put(id, new Document(DocCache.POSITION, position).append("makerId", state.makerId)
                     .append("state", stateTexts.get(id)));
         }

@@ -308,6 +308,7 @@ public final class DashboardProjector implements Projector {
         Map<String, String> stateTexts = Json.toJson(batch.changedStates, batch.states);
         for (String id : batch.changedStates) {
             long position = DocCache.position(batch.facts.get("c:" + id));
+            // makerId beside the text: a later batch preloads the maker without parsing the state.
             batch.facts.put("c:" + id, new Document(DocCache.POSITION, position).append("makerId", batch.states.get(id).makerId)
                     .append("state", stateTexts.get(id)));
         }
