@@ -48,6 +48,16 @@ public record LedgerEntry(
     /**
      * Length-prefixed fields in a fixed order: no two different entries share an encoding, whatever
      * characters their strings hold.
+     *
+     * <p>The form, version 1: the ASCII tag {@code equality-ledger/entry/v1}, then each field in the
+     * order of this record's components. A {@code long} is 8 bytes big-endian; a string is its byte
+     * length (4 bytes big-endian) and its bytes, or the length {@code -1} for {@code null}; the tag is
+     * length-prefixed like a string. A string's bytes are its UTF-8, and for a string that is not
+     * well-formed UTF-16 (a surrogate without its partner) its generalized UTF-8, in which a lone
+     * surrogate takes the three bytes of its own value ({@link Unicode#generalizedUtf8}): so every Java
+     * string has bytes, two different strings never share them, and the bytes of text that is valid
+     * Unicode are plain UTF-8. The service stores no such string (it escapes them in its JSON), but
+     * a reader of a tampered store or export must hash what it reads, not a replacement.
      */
     public byte[] canonicalBytes() {
         Canonical form = Canonical.OF_THREAD.get();
@@ -149,8 +159,7 @@ public record LedgerEntry(
             if (value == null) {
                 writeInt(-1);
             } else {
-                // Faster than encoding char by char into the buffer: getBytes is an intrinsic for ASCII.
-                writeBytes(value.getBytes(StandardCharsets.UTF_8));
+                writeBytes(Unicode.generalizedUtf8(value));
             }
         }
 

@@ -3,6 +3,7 @@ package org.equalityledger.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,6 +55,22 @@ class LedgerEntryTest {
             assertThat(e.hashBytes()).isEqualTo(overBytes);
             assertThat(HexFormat.of().formatHex(overBytes)).isEqualTo(e.hash());
         }
+    }
+
+    @Test
+    void a_lone_surrogate_is_hashed_as_itself_not_as_what_an_encoder_would_write() {
+        LedgerEntry lone = entry("{\"name\":\"\ud800\"}", null);
+        assertThat(lone.hash())
+                .as("UTF-8 encoders write '?', stores read back U+FFFD: neither may share the hash")
+                .isNotEqualTo(entry("{\"name\":\"?\"}", null).hash())
+                .isNotEqualTo(entry("{\"name\":\"\ufffd\"}", null).hash())
+                .isNotEqualTo(entry("{\"name\":\"\udc00\"}", null).hash());
+        String hex = HexFormat.of().formatHex(lone.canonicalBytes());
+        assertThat(hex).contains("0000000e" + HexFormat.of().formatHex("{\"name\":\"".getBytes(StandardCharsets.US_ASCII))
+                + "eda080" + HexFormat.of().formatHex("\"}".getBytes(StandardCharsets.US_ASCII)));
+        // Pinned, as Python computes it too: each string as .encode("utf-8", "surrogatepass").
+        assertThat(lone.hash()).as("pinned: generalized UTF-8, so the form never drifts")
+                .isEqualTo("dad15b382526d540fdc70e32298d4270f4903b329373359a412415ee9c05b1c5");
     }
 
     @Test

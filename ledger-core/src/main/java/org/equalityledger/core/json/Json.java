@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.equalityledger.core.Unicode;
+
 /**
  * The little JSON the export and proof files need, strictly (RFC 8259 and no more).
  *
@@ -349,6 +351,44 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    /**
+     * The same JSON value with every surrogate that lacks its partner written as its JSON escape
+     * (backslash, {@code u}, four hex digits): text that is valid Unicode, so any store or encoder keeps
+     * it exactly, and that a JSON reader turns back into the very same string. {@code json} itself when
+     * it holds no lone surrogate. In JSON text a character outside the ASCII range can stand only inside a string, where an escape
+     * means the character itself; one standing elsewhere means the text is not JSON, and is refused.
+     */
+    public static String escapeLoneSurrogates(String json) {
+        if (Unicode.isWellFormed(json)) {
+            return json;
+        }
+        int length = json.length();
+        StringBuilder out = new StringBuilder(length + 16);
+        boolean inString = false;
+        boolean escaped = false;
+        for (int i = 0; i < length; i++) {
+            char c = json.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < length && Character.isLowSurrogate(json.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(json.charAt(i - 1));
+            if (Character.isSurrogate(c) && !paired) {
+                if (!inString || escaped) {
+                    throw new JsonException("a lone surrogate outside a string at offset " + i + ": not JSON text");
+                }
+                unicode(out, c);
+                continue;
+            }
+            if (escaped) {
+                escaped = false;
+            } else if (c == '"') {
+                inString = !inString;
+            } else if (c == '\\' && inString) {
+                escaped = true;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static void unicode(StringBuilder out, char c) {

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.equalityledger.core.Unicode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,30 @@ class JsonTest {
         assertThat(Json.write("q\"b\\n\n")).isEqualTo("\"q\\\"b\\\\n\\n\"");
         assertThat(Json.write("\uD800x")).isEqualTo("\"\\ud800x\"");
         assertThat(Json.write("😀")).isEqualTo("\"😀\"");
+    }
+
+    @Test
+    void lone_surrogates_in_json_text_become_escapes_of_the_same_value() {
+        String json = "{\"k\\\"\ud800\":\"a\udc00\ud83d\ude00\\\\\",\"l\":[\"\ud83d\"]}";
+        String escaped = Json.escapeLoneSurrogates(json);
+
+        assertThat(escaped).isEqualTo("{\"k\\\"\\ud800\":\"a\\udc00\ud83d\ude00\\\\\",\"l\":[\"\\ud83d\"]}");
+        assertThat(Unicode.isWellFormed(escaped)).isTrue();
+        assertThat(Json.parseObject(escaped)).isEqualTo(Json.parseObject(json))
+                .containsEntry("k\"\ud800", "a\udc00\ud83d\ude00\\")
+                .containsEntry("l", List.of("\ud83d"));
+    }
+
+    @Test
+    void well_formed_json_text_is_left_as_it_is() {
+        String json = "{\"a\":\"\u00e9 \ud83d\ude00 \\\"\"}";
+        assertThat(Json.escapeLoneSurrogates(json)).isSameAs(json);
+    }
+
+    @Test
+    void a_lone_surrogate_outside_a_string_is_not_json() {
+        assertThatThrownBy(() -> Json.escapeLoneSurrogates("{\"a\":1\ud800}")).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> Json.escapeLoneSurrogates("{\"a\\\\\":\ud800}")).isInstanceOf(JsonException.class);
     }
 
     @Test

@@ -42,7 +42,11 @@ final class ExportFixture {
     }
 
     static ExportFixture create() throws IOException {
-        List<LedgerEntry> entries = chain(0, SIZE, new HashMap<>(), i -> "{\"amount\":" + i + ",\"note\":\"é \\\"q\\\" \\u2028\"}");
+        return create(i -> "{\"amount\":" + i + ",\"note\":\"é \\\"q\\\" \\u2028\"}");
+    }
+
+    static ExportFixture create(Payloads payloads) throws IOException {
+        List<LedgerEntry> entries = chain(0, SIZE, new HashMap<>(), payloads);
         MerkleLog log = new MerkleLog(new InMemoryNodeStore());
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (LedgerEntry entry : entries) {
