@@ -357,8 +357,12 @@ public final class Json {
      * The same JSON value with every surrogate that lacks its partner written as its JSON escape
      * (backslash, {@code u}, four hex digits): text that is valid Unicode, so any store or encoder keeps
      * it exactly, and that a JSON reader turns back into the very same string. {@code json} itself when
-     * it holds no lone surrogate. In JSON text a character outside the ASCII range can stand only inside a string, where an escape
-     * means the character itself; one standing elsewhere means the text is not JSON, and is refused.
+     * it holds no lone surrogate.
+     *
+     * <p>Only a string value may hold one. In JSON text a character outside the ASCII range can stand
+     * only inside a string, so one elsewhere means the text is not JSON; and readers that key objects
+     * by their UTF-8 (Jackson's byte parser is one) refuse a lone surrogate in a name even escaped, so
+     * text holding one there could be stored but never read back. Both are refused.
      */
     public static String escapeLoneSurrogates(String json) {
         if (Unicode.isWellFormed(json)) {
@@ -368,6 +372,7 @@ public final class Json {
         StringBuilder out = new StringBuilder(length + 16);
         boolean inString = false;
         boolean escaped = false;
+        boolean valueChecked = false;
         for (int i = 0; i < length; i++) {
             char c = json.charAt(i);
             boolean paired = Character.isHighSurrogate(c) ? i + 1 < length && Character.isLowSurrogate(json.charAt(i + 1))
@@ -376,6 +381,10 @@ public final class Json {
                 if (!inString || escaped) {
                     throw new JsonException("a lone surrogate outside a string at offset " + i + ": not JSON text");
                 }
+                if (!valueChecked && isName(json, i)) {
+                    throw new JsonException("a lone surrogate in a name at offset " + i);
+                }
+                valueChecked = true;
                 unicode(out, c);
                 continue;
             }
@@ -383,12 +392,29 @@ public final class Json {
                 escaped = false;
             } else if (c == '"') {
                 inString = !inString;
+                valueChecked = false;
             } else if (c == '\\' && inString) {
                 escaped = true;
             }
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** Whether the string that {@code at} stands in is an object's name: a ':' follows it. */
+    private static boolean isName(String json, int at) {
+        int i = at;
+        while (i < json.length() && json.charAt(i) != '"') {
+            i += json.charAt(i) == '\\' ? 2 : 1;
+        }
+        if (i >= json.length()) {
+            throw new JsonException("unterminated string at offset " + at + ": not JSON text");
+        }
+        i++;
+        while (i < json.length() && " \t\n\r".indexOf(json.charAt(i)) >= 0) {
+            i++;
+        }
+        return i < json.length() && json.charAt(i) == ':';
     }
 
     private static void unicode(StringBuilder out, char c) {

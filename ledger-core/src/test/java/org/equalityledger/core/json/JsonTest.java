@@ -48,14 +48,14 @@ class JsonTest {
 
     @Test
     void lone_surrogates_in_json_text_become_escapes_of_the_same_value() {
-        String json = "{\"k\\\"\ud800\":\"a\udc00\ud83d\ude00\\\\\",\"l\":[\"\ud83d\"]}";
+        String json = "{\"k\\\"\ud83d\ude00\":\"a\udc00\ud83d\ude00\\\\\", \"l\" :[\"\ud83d\", \":\ud800\"] }";
         String escaped = Json.escapeLoneSurrogates(json);
 
-        assertThat(escaped).isEqualTo("{\"k\\\"\\ud800\":\"a\\udc00\ud83d\ude00\\\\\",\"l\":[\"\\ud83d\"]}");
+        assertThat(escaped).isEqualTo("{\"k\\\"\ud83d\ude00\":\"a\\udc00\ud83d\ude00\\\\\", \"l\" :[\"\\ud83d\", \":\\ud800\"] }");
         assertThat(Unicode.isWellFormed(escaped)).isTrue();
         assertThat(Json.parseObject(escaped)).isEqualTo(Json.parseObject(json))
-                .containsEntry("k\"\ud800", "a\udc00\ud83d\ude00\\")
-                .containsEntry("l", List.of("\ud83d"));
+                .containsEntry("k\"\ud83d\ude00", "a\udc00\ud83d\ude00\\")
+                .containsEntry("l", List.of("\ud83d", ":\ud800"));
     }
 
     @Test
@@ -65,9 +65,13 @@ class JsonTest {
     }
 
     @Test
-    void a_lone_surrogate_outside_a_string_is_not_json() {
-        assertThatThrownBy(() -> Json.escapeLoneSurrogates("{\"a\":1\ud800}")).isInstanceOf(JsonException.class);
-        assertThatThrownBy(() -> Json.escapeLoneSurrogates("{\"a\\\\\":\ud800}")).isInstanceOf(JsonException.class);
+    void a_lone_surrogate_outside_a_string_value_is_refused() {
+        assertThatThrownBy(() -> Json.escapeLoneSurrogates("{\"a\":1\ud800}")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> Json.escapeLoneSurrogates("{\"a\\\\\":\ud800}")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> Json.escapeLoneSurrogates("{\"a\":\"\ud800")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> Json.escapeLoneSurrogates("{\"a\":{\"b\\\"\ud800\" :1}}"))
+                .isInstanceOf(JsonException.class)
+                .hasMessageContaining("in a name");
     }
 
     @Test

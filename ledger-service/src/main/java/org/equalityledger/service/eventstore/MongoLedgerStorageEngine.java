@@ -32,6 +32,9 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.equalityledger.core.LedgerEntry;
+import org.equalityledger.core.Unicode;
+import org.equalityledger.core.json.Json;
+import org.equalityledger.core.json.JsonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -452,15 +455,15 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         }
         SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
         SerializedObject<String> metadata = snapshot.serializeMetaData(serializer, String.class);
-        store.putSnapshot(snapshot.getAggregateIdentifier(), new Document()
-                .append("aggregateType", snapshot.getType())
+        store.putSnapshot(storableName(snapshot.getAggregateIdentifier(), "aggregate id"), new Document()
+                .append("aggregateType", storableName(snapshot.getType(), "aggregate type"))
                 .append("sequence", snapshot.getSequenceNumber())
-                .append("eventId", snapshot.getIdentifier())
+                .append("eventId", storableName(snapshot.getIdentifier(), "event id"))
                 .append("recordedAt", snapshot.getTimestamp().toString())
-                .append("payloadType", payload.getType().getName())
-                .append("payloadRevision", payload.getType().getRevision())
-                .append("payload", payload.getData())
-                .append("metadata", metadata.getData()));
+                .append("payloadType", storableName(payload.getType().getName(), "payload type"))
+                .append("payloadRevision", storableName(payload.getType().getRevision(), "payload revision"))
+                .append("payload", storableJson(payload.getData(), "payload"))
+                .append("metadata", storableJson(metadata.getData(), "metadata")));
     }
 
     @Override
@@ -582,15 +585,42 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
                 aggregateId = domain.getAggregateIdentifier();
                 sequence = domain.getSequenceNumber();
             }
-            return new Pending(event.getIdentifier(), aggregateType, aggregateId, sequence,
-                    payload.getType().getName(), payload.getType().getRevision(), recordedAt,
-                    payload.getData(), metadata.getData());
+            return new Pending(storableName(event.getIdentifier(), "event id"),
+                    storableName(aggregateType, "aggregate type"), storableName(aggregateId, "aggregate id"), sequence,
+                    storableName(payload.getType().getName(), "payload type"),
+                    storableName(payload.getType().getRevision(), "payload revision"), recordedAt,
+                    storableJson(payload.getData(), "payload"), storableJson(metadata.getData(), "metadata"));
         }
 
         LedgerEntry entry(long position, String previousHash) {
             return new LedgerEntry(position, eventId, aggregateType, aggregateId, sequence, payloadType,
                     payloadRevision, recordedAt, payload, metadata, previousHash);
         }
+    }
+
+    /**
+     * JSON text the store gives back exactly as it was hashed. A Java string may hold a surrogate
+     * without its partner; MongoDB's driver writes it as bytes that are not UTF-8 and reads those back
+     * as U+FFFD, so an event holding one would be stored with a hash of other text than it holds, and
+     * fail every verification from then on. In payload and metadata, JSON from Jackson, such a
+     * surrogate can only stand inside a string: it is stored as its JSON escape, which reads back as
+     * the same value.
+     */
+    private static String storableJson(String json, String field) {
+        try {
+            return Json.escapeLoneSurrogates(json);
+        } catch (JsonException e) {
+            throw new EventStoreException("The " + field + " cannot be stored: " + e.getMessage(), e);
+        }
+    }
+
+    /** A name or identifier has no escape to keep a lone surrogate in, and the API never lets one through. */
+    private static String storableName(String name, String field) {
+        if (name != null && !Unicode.isWellFormed(name)) {
+            throw new EventStoreException("The " + field + " is not valid Unicode text (a lone surrogate at "
+                    + Unicode.firstLoneSurrogate(name) + "); it cannot be stored");
+        }
+        return name;
     }
 
     public static class Builder extends BatchingEventStorageEngine.Builder {

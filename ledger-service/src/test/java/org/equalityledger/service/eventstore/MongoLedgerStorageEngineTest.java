@@ -27,11 +27,14 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.bson.Document;
 import org.equalityledger.core.LedgerEntry;
+import org.equalityledger.core.Unicode;
 import org.equalityledger.service.eventstore.EngineFixture.Amended;
 import org.equalityledger.service.eventstore.EngineFixture.Pledged;
 import org.equalityledger.service.store.StoreTest;
@@ -243,6 +246,58 @@ class MongoLedgerStorageEngineTest {
         assertThat(position(engine.createTokenAt(t0.plusSeconds(3600L * 4 - 1)))).isEqualTo(3);
         assertThat(engine.createTokenAt(t0.minusSeconds(1))).isNull();
         assertThat(position(engine.createTokenAt(t0.plusSeconds(3600L * 20)))).isEqualTo(9);
+    }
+
+    @StoreTest
+    void text_that_is_not_valid_unicode_is_stored_as_it_was_hashed_and_reads_back_unchanged(TestStore store) {
+        MongoLedgerStorageEngine engine = engine(store.freshDatabase());
+        Pledged lone = new Pledged("c-1", "\ud800 alone, \udc00\ud800 reversed, \ud83d\ude00 paired, a trailing \ud83d");
+        Map<String, String> meta = Map.of("actor", "ally-\udfff", "reason", "\ud800");
+        engine.appendEvents(new GenericDomainEventMessage<>("Commitment", "c-1", 0, lone, meta));
+        engine.appendEvents(amended("c-1", 1));
+
+        List<Document> stored = engine.store().commitCollection().find().into(new ArrayList<>()).stream()
+                .flatMap(commit -> commit.getList("events", Document.class).stream()).toList();
+        assertThat(stored).hasSize(2);
+        for (Document event : stored) {
+            assertThat(event.getString("hash")).as("the hash of what the store gave back")
+                    .isEqualTo(LedgerCommit.entryFromDocument(event).hash());
+        }
+        assertThat(stored.get(0).getString("payload")).contains("\\ud800 alone, \\udc00\\ud800 reversed, \ud83d\ude00 paired")
+                .satisfies(payload -> assertThat(Unicode.isWellFormed(payload)).isTrue());
+        assertThat(stored.get(1).getString("previousHash")).isEqualTo(stored.get(0).getString("hash"));
+        DomainEventMessage<?> read = engine.readEvents("c-1").asStream().findFirst().orElseThrow();
+        assertThat(read.getPayload()).isEqualTo(lone);
+        assertThat(read.getMetaData()).containsAllEntriesOf(meta);
+    }
+
+    @StoreTest
+    void a_snapshot_holding_a_lone_surrogate_reads_back_unchanged(TestStore store) {
+        MongoLedgerStorageEngine engine = engine(store.freshDatabase());
+        engine.appendEvents(history("c-1", 2));
+        engine.storeSnapshot(event("c-1", 1, new Pledged("c-1", "state \ud800")));
+
+        assertThat(engine.readSnapshot("c-1").orElseThrow().getPayload()).isEqualTo(new Pledged("c-1", "state \ud800"));
+    }
+
+    @StoreTest
+    void a_name_that_is_not_valid_unicode_is_refused_and_nothing_is_stored(TestStore store) {
+        MongoLedgerStorageEngine engine = engine(store.freshDatabase());
+
+        assertThatThrownBy(() -> engine.appendEvents(pledged("c-2"), pledged("c-\ud800")))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("aggregate id is not valid Unicode");
+        assertThatThrownBy(() -> engine.appendEvents(new GenericDomainEventMessage<>("Commit\udc00ment", "c-3", 0,
+                new Pledged("c-3", "t"), Map.of()))).hasMessageContaining("aggregate type is not valid Unicode");
+        // Jackson cannot read a lone surrogate back in a name, escaped or not: stored, the event could never be loaded.
+        assertThatThrownBy(() -> engine.appendEvents(new GenericDomainEventMessage<>("Commitment", "c-4", 0,
+                new Pledged("c-4", "t"), Map.of("key \ud800", "v"))))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("metadata cannot be stored: a lone surrogate in a name");
+
+        assertThat(trackedPositions(engine)).isEmpty();
+        engine.appendEvents(pledged("c-2"));
+        assertThat(trackedPositions(engine)).containsExactly(0L);
     }
 
     @StoreTest
