@@ -22,7 +22,10 @@ import org.equalityledger.core.json.JsonException;
  * </pre>
  *
  * Payload and metadata are the stored strings, not nested JSON: the hash covers those exact characters.
- * Every key is always present ({@code null} where empty) and no other key is allowed.
+ * Every key is always present ({@code null} where empty) and no other key is allowed. A string holding a
+ * surrogate without its partner is written with that surrogate as a JSON escape ({@link Json#quote}), so
+ * the file is valid UTF-8 and reads back as the very same string, which {@link LedgerEntry} hashes in
+ * generalized UTF-8.
  */
 public final class ExportFormat {
 
