@@ -30,11 +30,11 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             if (authorization == null || authorization.isBlank()) {
                 return Optional.empty();
             }
-            if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (!authorization.regionMatches(true, 0, "Basic", 0, 5)) {
                 return Optional.of(new Credentials("token", null));
             }
             try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(5).trim()),
                         StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return Optional.of(new Credentials("password", colon < 0 ? null : decoded.substring(0, colon)));
