@@ -110,7 +110,8 @@ public final class LoginThrottle {
 
     private void fail(Cache<String, Failures> memory, String key, int limit, Instant now, String who) {
         Failures after = memory.asMap().compute(key, (k, before) -> next(before, limit, now));
-        if (after.held(now) && after.count() >= limit) {
+        // Failures are counted only when not held, so each one from the limit on starts a hold.
+        if (after.held(now)) {
             log.warn("Logins of {} held back for {} s after {} failed logins", who,
                     Duration.between(now, after.heldUntil()).toSeconds(), after.count());
         }

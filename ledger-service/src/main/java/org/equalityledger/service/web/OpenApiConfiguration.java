@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -114,6 +115,8 @@ public class OpenApiConfiguration {
                     operation.getResponses().addApiResponse(code, problem(description));
                 }
             });
+            operation.getResponses().get("429").addHeaderObject("Retry-After", new Header()
+                    .schema(new IntegerSchema()).description("seconds until logins are checked again"));
             if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
                 commandExtras(operation);
             }
