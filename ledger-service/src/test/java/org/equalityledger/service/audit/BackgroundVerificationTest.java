@@ -2,15 +2,13 @@ package org.equalityledger.service.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.equalityledger.service.store.StoreTest;
 import org.equalityledger.service.store.TestStore;
+import org.equalityledger.service.support.MovableClock;
 
 /** Background verifications run one at a time: asking again while one runs answers that one. */
 class BackgroundVerificationTest {
@@ -19,7 +17,7 @@ class BackgroundVerificationTest {
      * The system clock, except that the background verification's thread waits for the test before it
      * reads the time of its end: it stays running until the test lets it finish.
      */
-    private static final class HeldAtTheEnd extends Clock {
+    private static final class HeldAtTheEnd extends MovableClock {
         final CountDownLatch release = new CountDownLatch(1);
 
         @Override
@@ -32,16 +30,6 @@ class BackgroundVerificationTest {
                 }
             }
             return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 
