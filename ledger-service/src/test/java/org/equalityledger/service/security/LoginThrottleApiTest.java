@@ -19,6 +19,7 @@ import org.equalityledger.service.support.LedgerServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
         "ledger.security.login-throttle.address-failures=6",
         "ledger.security.login-throttle.window=PT1S",
         "ledger.security.login-throttle.longest-hold=PT4S"})
+@DirtiesContext // its own settings: closed afterwards rather than kept among the cached contexts
 class LoginThrottleApiTest {
 
     @LocalServerPort

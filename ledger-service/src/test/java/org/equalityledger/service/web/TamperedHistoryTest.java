@@ -11,6 +11,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
@@ -20,8 +22,11 @@ import com.mongodb.client.model.Updates;
 
 /**
  * A stored event altered straight in the database: the history still shows the hash stored with it (the
- * one checkpoints cover), not one recomputed from the altered fields, and marks it.
+ * one checkpoints cover), not one recomputed from the altered fields, and marks it. On a ledger of its
+ * own, closed afterwards: a tampered ledger is never sealed again, which other tests would notice.
  */
+@TestPropertySource(properties = "ledger.audit.checkpoint-interval=PT0S")
+@DirtiesContext
 class TamperedHistoryTest extends ApiTest {
 
     @Autowired
