@@ -30,10 +30,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -58,9 +55,11 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String CSP = "Content-Security-Policy";
 
+    /** The API's answers are data: they load and embed nothing, and are never framed. */
+    public static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
     /**
-     * Every answer's policy: scripts, styles, images and fetches from the ledger itself only, no plugins,
-     * no framing. The dashboard (static files) needs nothing more.
+     * Every other answer's policy: scripts, styles, images and fetches from the ledger itself only, no
+     * plugins, no framing. The dashboard (static files) needs nothing more.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -85,15 +84,19 @@ public class SecurityConfiguration {
         };
         AccessDeniedHandler denied = (request, response, e) -> ProblemResponses.write(json, request, response,
                 HttpStatus.FORBIDDEN, "your roles do not allow this");
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
         http.csrf(AbstractHttpConfigurer::disable)
                 // Spring Security's defaults stay: nosniff, frame denial, no-store.
                 .headers(h -> h
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
-                                new StaticHeadersWriter(CSP, SWAGGER_UI_CONTENT_SECURITY_POLICY)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
-                                new StaticHeadersWriter(CSP, CONTENT_SECURITY_POLICY))))
+                        .addHeaderWriter((request, response) -> {
+                            if (!response.containsHeader(CSP)) {
+                                response.setHeader(CSP, api.matches(request) ? API_CONTENT_SECURITY_POLICY
+                                        : swaggerUi.matches(request) ? SWAGGER_UI_CONTENT_SECURITY_POLICY
+                                        : CONTENT_SECURITY_POLICY);
+                            }
+                        }))
                 .addFilterBefore(new LoginThrottleFilter(throttle, json), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

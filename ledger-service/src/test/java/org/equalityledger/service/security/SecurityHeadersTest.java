@@ -26,7 +26,7 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void the_dashboard_page_its_script_and_an_api_answer_carry_the_policy() {
+    void the_dashboard_page_and_its_script_carry_the_page_policy_an_api_answer_the_api_policy() {
         ResponseEntity<String> page = http.getForEntity("/", String.class);
         ResponseEntity<String> script = http.getForEntity("/dashboard.js", String.class);
         ResponseEntity<String> answer = http.getForEntity("/api/dashboards/global", String.class);
@@ -36,25 +36,33 @@ class SecurityHeadersTest {
         assertSafe(page, SecurityConfiguration.CONTENT_SECURITY_POLICY);
         assertSafe(script, SecurityConfiguration.CONTENT_SECURITY_POLICY);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertSafe(answer, SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertSafe(answer, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
         assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY).contains("default-src 'self'", "script-src 'self';",
                 "object-src 'none'", "frame-ancestors 'none'").doesNotContain("unsafe");
     }
 
     @Test
     void refusals_and_errors_carry_the_policy() {
-        assertSafe(http.getForEntity("/api/audit/checkpoints", String.class), SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        ResponseEntity<String> noLogin = http.getForEntity("/api/audit/checkpoints", String.class);
+        assertThat(noLogin.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertSafe(noLogin, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
         ResponseEntity<String> unknown = http.withBasicAuth("auditor", "demo")
                 .getForEntity("/api/commitments/commitment-none/history", String.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertSafe(unknown, SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertSafe(unknown, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
         ResponseEntity<String> forbidden = http.withBasicAuth("ally-demo", "demo")
                 .getForEntity("/api/audit/checkpoints", String.class);
         assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertSafe(forbidden, SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertSafe(forbidden, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
         ResponseEntity<String> bad = http.getForEntity("/api/dashboards/global?asOf=yesterday", String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertSafe(bad, SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertSafe(bad, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
+        ResponseEntity<String> outsideTheApi = http.withBasicAuth("ally-demo", "demo")
+                .getForEntity("/actuator/metrics", String.class);
+        assertThat(outsideTheApi.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(outsideTheApi.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getHeaders().getFirst("Content-Security-Policy"))
+                .isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
     }
 
     @Test
