@@ -2,6 +2,8 @@ package org.equalityledger.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.equalityledger.service.support.LedgerServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,20 +45,18 @@ class SecurityHeadersTest {
 
     @Test
     void refusals_and_errors_carry_the_policy() {
-        ResponseEntity<String> noLogin = http.getForEntity("/api/audit/checkpoints", String.class);
-        assertThat(noLogin.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertSafe(noLogin, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
-        ResponseEntity<String> unknown = http.withBasicAuth("auditor", "demo")
-                .getForEntity("/api/commitments/commitment-none/history", String.class);
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertSafe(unknown, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
-        ResponseEntity<String> forbidden = http.withBasicAuth("ally-demo", "demo")
-                .getForEntity("/api/audit/checkpoints", String.class);
-        assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertSafe(forbidden, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
-        ResponseEntity<String> bad = http.getForEntity("/api/dashboards/global?asOf=yesterday", String.class);
-        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertSafe(bad, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
+        Map<ResponseEntity<String>, HttpStatus> refusals = Map.of(
+                http.getForEntity("/api/audit/checkpoints", String.class), HttpStatus.UNAUTHORIZED,
+                http.withBasicAuth("auditor", "demo").getForEntity("/api/commitments/commitment-none/history",
+                        String.class), HttpStatus.NOT_FOUND,
+                http.withBasicAuth("ally-demo", "demo").getForEntity("/api/audit/checkpoints", String.class),
+                HttpStatus.FORBIDDEN,
+                http.getForEntity("/api/dashboards/global?asOf=yesterday", String.class), HttpStatus.BAD_REQUEST);
+
+        refusals.forEach((answer, status) -> {
+            assertThat(answer.getStatusCode()).isEqualTo(status);
+            assertSafe(answer, SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
+        });
         ResponseEntity<String> outsideTheApi = http.withBasicAuth("ally-demo", "demo")
                 .getForEntity("/actuator/metrics", String.class);
         assertThat(outsideTheApi.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
