@@ -26,10 +26,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 /**
  * The auditor's API: checkpoints, the public key, proofs, verification and the export. Checkpoints and
  * proofs come in exactly the JSON the offline verifier reads, so a response saved with curl is a file
- * to pass it.
+ * to pass it. The public key and the latest checkpoint answer anyone, as a transparency log publishes
+ * them: they are what the public compares its copies with.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -64,6 +68,9 @@ public class AuditController {
     }
 
     @GetMapping(path = "/checkpoints/latest", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("permitAll()")
+    @SecurityRequirements
+    @Operation(summary = "The latest signed checkpoint (tree size, root, time, key id, signature): no login needed")
     public Map<String, Object> latest() {
         return json(sealer.latest().orElseThrow(() -> AuditProblem.notFound("no checkpoint yet: nothing is sealed")));
     }
@@ -94,6 +101,9 @@ public class AuditController {
     }
 
     @GetMapping(path = "/public-key")
+    @PreAuthorize("permitAll()")
+    @SecurityRequirements
+    @Operation(summary = "The ledger's Ed25519 public key (PEM), which signs every checkpoint: no login needed")
     public ResponseEntity<String> publicKey() {
         return ResponseEntity.ok().contentType(PEM).body(publicKeyPem);
     }
@@ -114,13 +124,16 @@ public class AuditController {
         return verification.verify().toJson();
     }
 
-    /** Starts a verification in the background: 202, and its progress at the Location. */
+    /**
+     * Starts a verification in the background: 202, and its progress at the Location; while one runs,
+     * 200 with that one instead (one at a time).
+     */
     @PostMapping(path = "/verifications", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> startVerification() {
-        LedgerVerification.Verification started = verification.start();
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/audit/verifications/" + started.id()))
-                .body(started.toJson());
+        LedgerVerification.Start start = verification.start();
+        return ResponseEntity.status(start.started() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .location(URI.create("/api/audit/verifications/" + start.verification().id()))
+                .body(start.verification().toJson());
     }
 
     @GetMapping(path = "/verifications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

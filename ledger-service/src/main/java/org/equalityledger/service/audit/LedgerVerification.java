@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * the walk found, and that the stored tree the proofs come from agrees with the checkpoints.
  *
  * <p>A verification runs in the caller's thread or in the background; either way its progress is kept
- * and logged. The last few are remembered, in this instance's memory only.
+ * and logged. One runs in the background at a time: asking for another meanwhile answers the running
+ * one, so requests cannot pile up work. The last few are remembered, in this instance's memory only.
  */
 public final class LedgerVerification implements AutoCloseable {
 
@@ -53,6 +54,8 @@ public final class LedgerVerification implements AutoCloseable {
             return size() > KEPT && eldest.getValue().finished();
         }
     };
+    /** The latest background verification; guarded by {@link #kept}. */
+    private Verification inBackground;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ledger-verify");
         thread.setDaemon(true);
@@ -82,11 +85,21 @@ public final class LedgerVerification implements AutoCloseable {
         return verification;
     }
 
-    /** Starts a verification in the background; they run one after another. */
-    public Verification start() {
-        Verification verification = register();
-        background.submit(() -> run(verification));
-        return verification;
+    /** A background verification, and whether this request started it or found it running. */
+    public record Start(Verification verification, boolean started) {
+    }
+
+    /** Starts a verification in the background, unless one is running there: then that one. */
+    public Start start() {
+        synchronized (kept) {
+            if (inBackground != null && !inBackground.finished()) {
+                return new Start(inBackground, false);
+            }
+            Verification verification = register();
+            inBackground = verification;
+            background.submit(() -> run(verification));
+            return new Start(verification, true);
+        }
     }
 
     public Optional<Verification> find(String id) {

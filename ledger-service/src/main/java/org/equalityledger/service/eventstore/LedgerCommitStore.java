@@ -4,7 +4,9 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
@@ -94,6 +96,21 @@ final class LedgerCommitStore {
     /** Commits holding any of the given (aggregate, sequence) keys, each once, in position order. */
     List<LedgerCommit> commitsWithKeys(List<String> keys) {
         return keys.isEmpty() ? List.of() : find(in(LedgerCommit.KEYS, keys));
+    }
+
+    /** The hash stored with each event of the commits holding any of these keys, by position. */
+    Map<Long, String> storedHashesWithKeys(List<String> keys) {
+        Map<Long, String> hashes = new HashMap<>();
+        if (!keys.isEmpty()) {
+            for (Document doc : commits.find(in(LedgerCommit.KEYS, keys))) {
+                for (Document event : doc.getList(LedgerCommit.EVENTS, Document.class)) {
+                    if (event.get("position") instanceof Number position && event.get("hash") instanceof String hash) {
+                        hashes.put(position.longValue(), hash);
+                    }
+                }
+            }
+        }
+        return hashes;
     }
 
     private List<LedgerCommit> find(Bson filter) {

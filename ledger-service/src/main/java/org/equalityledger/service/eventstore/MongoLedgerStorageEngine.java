@@ -517,6 +517,15 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
+     * The hash stored with each of these events, by position: what the store holds, which differs from
+     * {@link LedgerEntry#hash()} (computed from the stored fields) once an event was altered.
+     */
+    public Map<Long, String> storedHashesOf(List<LedgerEntry> entries) {
+        return store.storedHashesWithKeys(entries.stream().filter(e -> e.aggregateId() != null)
+                .map(e -> LedgerCommit.key(e.aggregateId(), e.sequence())).toList());
+    }
+
+    /**
      * Every stored event of each of the aggregates, in as few {@code $in} queries on the unique
      * {@code keys} index as their lengths allow: 32 sequences per aggregate a round, a further round
      * only for the aggregates that filled the previous one. For reading many short streams at once

@@ -1,5 +1,6 @@
 package org.equalityledger.service.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,31 +25,54 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
- * Every command needs a login; public reads (OpenAPI, health, Prometheus) are open. Logins: the demo
+ * Every command needs a login; public reads (OpenAPI, health status, Prometheus, the ledger's public key and
+ * latest checkpoint) are open. Repeated failed logins are held back ({@link LoginThrottle}); every answer
+ * carries a Content-Security-Policy besides Spring Security's default headers. Logins: the demo
  * accounts (HTTP Basic, embedded mode only unless configured) and, with {@code LEDGER_OIDC_ISSUER_URI},
  * bearer tokens of that OIDC issuer. Missing or bad credentials answer 401, refusals 403, both as
  * problem documents. Stateless: no session, no CSRF token (no cookie ever authenticates a request).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(LedgerSecurityProperties.class)
+@EnableConfigurationProperties({LedgerSecurityProperties.class, LoginThrottleProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String CSP = "Content-Security-Policy";
+
+    /** The API's answers are data: they load and embed nothing, and are never framed. */
+    public static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /**
+     * Every other answer's policy: scripts, styles, images and fetches from the ledger itself only, no
+     * plugins, no framing. The dashboard (static files) needs nothing more.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    /** Swagger UI's pages also apply inline styles (its logo, its layout) and draw icons from data: URIs. */
+    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            .replace("img-src 'self'", "img-src 'self' data:");
 
     @Bean
-    SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties, ObjectMapper json,
+                                       LoginThrottle throttle) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             List<String> challenges = new ArrayList<>(List.of("Basic realm=\"equality-ledger\""));
             if (properties.oidc()) {
@@ -61,7 +85,21 @@ public class SecurityConfiguration {
         };
         AccessDeniedHandler denied = (request, response, e) -> ProblemResponses.write(json, request, response,
                 HttpStatus.FORBIDDEN, "your roles do not allow this");
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
         http.csrf(AbstractHttpConfigurer::disable)
+                // Spring Security's defaults stay: nosniff, frame denial, no-store.
+                .headers(h -> h
+                        .addHeaderWriter((request, response) -> {
+                            if (!response.containsHeader(CSP)) {
+                                response.setHeader(CSP, api.matches(request) ? API_CONTENT_SECURITY_POLICY
+                                        : swaggerUi.matches(request) ? SWAGGER_UI_CONTENT_SECURITY_POLICY
+                                        : CONTENT_SECURITY_POLICY);
+                            }
+                        }))
+                // Before either login is checked (bearer tokens first, then HTTP Basic).
+                .addFilterBefore(new LoginThrottleFilter(throttle, json), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -72,6 +110,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("SECRETARIAT", "AUDITOR")
+                        // What the public compares its copies with, as transparency logs publish it.
+                        .requestMatchers(HttpMethod.GET, "/api/audit/public-key", "/api/audit/checkpoints/latest")
+                        .permitAll()
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "SECRETARIAT")
                         .requestMatchers(HttpMethod.GET, "/api/commitments/*/history").authenticated()
                         // Public reads: dashboards, commitments, makers and who reported (DESIGN.md).
@@ -99,6 +140,11 @@ public class SecurityConfiguration {
     RequestRejectedHandler problemOnRejectedRequest(ObjectMapper json) {
         return (request, response, e) -> ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST,
                 "the request's path or headers are not acceptable");
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleProperties limits, MeterRegistry meters) {
+        return new LoginThrottle(limits, Clock.systemUTC(), meters);
     }
 
     @Bean

@@ -31,6 +31,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A commitment's history: its stored events as the ledger holds them (position, sequence, hash links),
  * each with its payload as read today (upcast to the current revision) and who did it, when and why.
+ * The hash shown is the one stored with the event, and an event whose stored fields no longer give it
+ * is marked: an altered event must not look consistent here.
  */
 @Component
 public class CommitmentHistories {
@@ -57,7 +59,11 @@ public class CommitmentHistories {
     public record Event(
             @Schema(description = "position in the whole ledger") long position,
             @Schema(description = "sequence within the commitment, from 0") long sequence,
-            @Schema(description = "SHA-256 of the stored event") String hash,
+            @Schema(description = "SHA-256 stored with the event (what checkpoints and proofs cover)") String hash,
+            @Schema(description = "false when the event's stored fields no longer give its stored hash: it was "
+                    + "altered after it was recorded") boolean hashMatchesContent,
+            @Schema(description = "only when it differs from the stored hash: the SHA-256 its stored fields give")
+            String contentHash,
             @Schema(description = "hash of the commitment's previous event; null for the first") String previousHash,
             String eventId,
             @Schema(example = "CommitmentPledged") String type,
@@ -76,6 +82,7 @@ public class CommitmentHistories {
         if (entries.isEmpty() || !"Commitment".equals(entries.get(0).aggregateType())) {
             throw new UnknownResourceException("no commitment has the id " + commitmentId);
         }
+        Map<Long, String> storedHashes = ledger.storedHashesOf(entries);
         Map<Long, DomainEventMessage<?>> messages = new HashMap<>();
         eventStore.readEvents(commitmentId).asStream().forEach(m -> messages.put(m.getSequenceNumber(), m));
         mayRead(reader, commitmentId, messages.values());
@@ -103,7 +110,10 @@ public class CommitmentHistories {
             String reason = payload.hasNonNull("reason") ? payload.get("reason").asText()
                     : text(metadata.get("reason"));
             Object recordedAt = metadata.get("recordedAt");
-            events.add(new Event(entry.position(), entry.sequence(), entry.hash(), entry.previousHash(),
+            String stored = storedHashes.get(entry.position());
+            boolean matches = entry.hash().equals(stored);
+            events.add(new Event(entry.position(), entry.sequence(), stored, matches, matches ? null : entry.hash(),
+                    entry.previousHash(),
                     entry.eventId(), type, entry.payloadRevision(),
                     recordedAt != null ? recordedAt.toString() : entry.recordedAt(),
                     text(metadata.get("actor")) != null ? text(metadata.get("actor")) : text(payload.get("by")),

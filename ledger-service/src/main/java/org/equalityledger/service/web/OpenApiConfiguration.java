@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -65,8 +66,12 @@ public class OpenApiConfiguration {
                                 an Outcome. Failures are problem documents: 400 names every bad field in `errors`; \
                                 401 no login; 403 refused for the user's roles; 404 unknown; 409 a rule \
                                 (`rule`) or a concurrent change (`concurrent-change`: retry); 413 body over 1 MB; \
-                                415 not JSON; 422 an Idempotency-Key reused for a different request. No refusal \
-                                changes anything.
+                                415 not JSON; 422 an Idempotency-Key reused for a different request; 429 too many \
+                                failed logins (wait `Retry-After` seconds). No refusal changes anything.
+
+                                Without login: the dashboards and public reads, and the ledger's public key \
+                                (`/api/audit/public-key`) and latest signed checkpoint (`/api/audit/checkpoints/latest`), \
+                                to compare a copy of the ledger with.
 
                                 Idempotency: send `Idempotency-Key: <uuid>` with a command; a retry with the same \
                                 key gets the first answer (header `Idempotent-Replayed: true`) and adds no event.
@@ -89,7 +94,8 @@ public class OpenApiConfiguration {
                 "401", "no login",
                 "403", "refused: the user's roles do not allow it",
                 "404", "unknown id",
-                "409", "refused by a rule (`rule`), or changed concurrently (`concurrent-change`)");
+                "409", "refused by a rule (`rule`), or changed concurrently (`concurrent-change`)",
+                "429", "too many failed logins for the account or from the address: held back for `Retry-After` seconds");
         return openApi -> {
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());
@@ -109,6 +115,8 @@ public class OpenApiConfiguration {
                     operation.getResponses().addApiResponse(code, problem(description));
                 }
             });
+            operation.getResponses().get("429").addHeaderObject("Retry-After", new Header()
+                    .schema(new IntegerSchema()).description("seconds until logins are checked again"));
             if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
                 commandExtras(operation);
             }

@@ -38,6 +38,18 @@ class SigningKeyTest {
     }
 
     @Test
+    void embedded_mode_keeps_the_key_where_the_operator_says_not_beside_the_data() {
+        Path elsewhere = folder.resolve("secrets/ledger-key");
+
+        KeyPair made = SigningKey.load(keyAt(elsewhere), embedded());
+        KeyPair again = SigningKey.load(keyAt(elsewhere), embedded());
+
+        assertThat(elsewhere.resolve(LedgerKeys.PRIVATE_KEY_FILE)).exists();
+        assertThat(folder.resolve("data/keys")).doesNotExist();
+        assertThat(again.getPublic().getEncoded()).isEqualTo(made.getPublic().getEncoded());
+    }
+
+    @Test
     void with_a_mongodb_uri_the_key_must_be_configured() {
         assertThatThrownBy(() -> SigningKey.load(keyAt(null), mongodb()))
                 .isInstanceOf(IllegalStateException.class)

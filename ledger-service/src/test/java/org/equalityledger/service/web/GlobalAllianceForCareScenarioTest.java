@@ -16,8 +16,6 @@ import static org.equalityledger.service.support.Api.report;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
 import org.equalityledger.service.support.Api;
 import org.equalityledger.service.support.LedgerServiceTest;
+import org.equalityledger.service.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,25 +59,6 @@ class GlobalAllianceForCareScenarioTest {
     @AfterEach
     void restoreClock() {
         GenericEventMessage.clock = Clock.systemUTC();
-    }
-
-    static final class MovableClock extends Clock {
-        volatile Instant now = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     void at(String instant) {

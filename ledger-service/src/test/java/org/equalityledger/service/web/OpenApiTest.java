@@ -46,6 +46,24 @@ class OpenApiTest {
     }
 
     @Test
+    void the_public_key_and_latest_checkpoint_are_described_as_open_and_held_back_logins_as_429() {
+        JsonNode docs = http.getForEntity("/v3/api-docs", JsonNode.class).getBody();
+        JsonNode paths = docs.path("paths");
+
+        for (String path : List.of("/api/audit/public-key", "/api/audit/checkpoints/latest")) {
+            JsonNode get = paths.path(path).path("get");
+            assertThat(get.path("security").isArray()).as(path).isTrue();
+            assertThat(get.path("security")).as(path).isEmpty();
+            assertThat(get.path("summary").asText()).as(path).contains("no login needed");
+        }
+        assertThat(docs.path("security")).isNotEmpty();
+        assertThat(paths.path("/api/audit/export").path("get").has("security")).isFalse();
+        JsonNode held = paths.path("/api/commitments").path("post").path("responses").path("429");
+        assertThat(held.path("headers").has("Retry-After")).isTrue();
+        assertThat(docs.path("info").path("description").asText()).contains("/api/audit/public-key");
+    }
+
+    @Test
     void the_browsable_page_is_served() {
         ResponseEntity<String> page = http.getForEntity("/swagger-ui/index.html", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
