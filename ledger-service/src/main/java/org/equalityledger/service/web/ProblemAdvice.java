@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -71,6 +72,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (ledger instanceof AuthenticationException) {
             return problem(HttpStatus.UNAUTHORIZED, "a login is needed", Map.of());
         }
+        if (ledger instanceof AccessDeniedException) {
+            // A method's own role check (e.g. secretariat only): the login is known, its roles do not suffice.
+            return problem(HttpStatus.FORBIDDEN, "your roles do not allow this", Map.of());
+        }
         if (e instanceof TypeMismatchException || e instanceof org.springframework.web.ErrorResponse) {
             // Spring MVC's own exceptions: its handler gives them their status.
             ResponseEntity<Object> handled = handleException(e, request);
@@ -91,7 +96,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     || t instanceof RuleViolationException || t instanceof AggregateNotFoundException
                     || t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
                     || t instanceof BadRequestBody || t instanceof UnknownResourceException
-                    || t instanceof AuthenticationException || t instanceof IncompatibleAggregateException) {
+                    || t instanceof AuthenticationException || t instanceof AccessDeniedException
+                    || t instanceof IncompatibleAggregateException) {
                 return t;
             }
             if (t instanceof CommandExecutionException execution && execution.getDetails().isPresent()
