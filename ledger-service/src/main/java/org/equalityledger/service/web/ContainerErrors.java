@@ -10,6 +10,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.equalityledger.service.security.ProblemResponses;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -26,24 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * such answers are written.
  */
 public final class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
-
-    /**
-     * The headers Spring Security puts on every API answer, for the answers it never sees. A problem
-     * document embeds nothing, so its policy is the strictest one.
-     */
-    static final Map<String, String> SECURITY_HEADERS = securityHeaders();
-
-    private static Map<String, String> securityHeaders() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("X-XSS-Protection", "0");
-        headers.put("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-        headers.put("Pragma", "no-cache");
-        headers.put("Expires", "0");
-        headers.put("X-Frame-Options", "DENY");
-        headers.put("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        return Map.copyOf(headers);
-    }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
@@ -83,7 +66,14 @@ public final class ContainerErrors implements WebServerFactoryCustomizer<TomcatS
             problem.put("status", status);
             problem.put("detail", detail(status));
             try {
-                SECURITY_HEADERS.forEach(response::setHeader);
+                ProblemResponses.secure(response);
+                if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+                    // CONNECT and methods nobody speaks: not a fault of the ledger's, a refusal.
+                    response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
+                    response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+                    problem.put("status", HttpStatus.METHOD_NOT_ALLOWED.value());
+                    problem.put("title", HttpStatus.METHOD_NOT_ALLOWED.getReasonPhrase());
+                }
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -72,6 +73,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (ledger instanceof AuthenticationException) {
             return problem(HttpStatus.UNAUTHORIZED, "a login is needed", Map.of());
         }
+        if (ledger instanceof RequestRejectedException) {
+            // Spring Security's firewall, on a parameter it first sees when the handler reads it.
+            return problem(HttpStatus.BAD_REQUEST, "the request's path, parameters or headers are not acceptable",
+                    Map.of());
+        }
         if (ledger instanceof AccessDeniedException) {
             // A method's own role check (e.g. secretariat only): the login is known, its roles do not suffice.
             return problem(HttpStatus.FORBIDDEN, "your roles do not allow this", Map.of());
@@ -88,6 +94,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 + "this request unless it says otherwise", Map.of());
     }
 
+    /** A refusal is an answer, not an incident: one line, no stack trace. */
+    private static void refused(int status, String detail) {
+        if (status < 500) {
+            log.debug("Refused with {}: {}", status, detail);
+        }
+    }
+
     /** The ledger's own exception behind Axon's (and Jackson's, Spring's) wrappers, else {@code e}. */
     static Throwable ledgerCause(Throwable e) {
         int depth = 0;
@@ -97,6 +110,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     || t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
                     || t instanceof BadRequestBody || t instanceof UnknownResourceException
                     || t instanceof AuthenticationException || t instanceof AccessDeniedException
+                    || t instanceof RequestRejectedException
                     || t instanceof IncompatibleAggregateException) {
                 return t;
             }
@@ -169,6 +183,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             problemHeaders.putAll(headers);
         }
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        refused(statusCode.value(), body instanceof ProblemDetail p ? p.getDetail() : null);
         return new ResponseEntity<>(body, problemHeaders, statusCode);
     }
 
@@ -181,6 +196,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String detail, Map<String, Object> properties) {
+        refused(status.value(), detail);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         properties.forEach(problem::setProperty);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
