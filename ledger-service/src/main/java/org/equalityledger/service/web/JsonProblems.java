@@ -213,11 +213,19 @@ final class JsonProblems {
         return errors;
     }
 
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("`?\\b[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*\\.[A-Z][A-Za-z0-9_$]*(\\.[A-Za-z0-9_]+)*`?");
+    private static final java.util.regex.Pattern PARSER_HINT =
+            java.util.regex.Pattern.compile(":? *\\(?(enable|consider|use) `[^`]*`[^)]*\\)?( to allow)?");
+
+    /** The parser's first line in the user's terms: no Java class names, no advice on parser settings. */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
         String line = message.lines().findFirst().orElse("");
+        line = PARSER_HINT.matcher(line).replaceAll("");
+        line = JAVA_NAME.matcher(line).replaceAll("a value");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
