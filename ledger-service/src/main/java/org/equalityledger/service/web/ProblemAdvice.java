@@ -13,6 +13,7 @@ import org.equalityledger.api.common.FieldError;
 import org.equalityledger.api.common.InvalidCommandException;
 import org.equalityledger.api.common.NotPermittedException;
 import org.equalityledger.api.common.RuleViolationException;
+import org.equalityledger.projections.query.ReadSideBehind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -45,6 +46,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
     public static final String CONCURRENT_CHANGE = "concurrent-change";
+    /** The read side applies thousands of events a second: a few seconds make a difference. */
+    static final int READ_SIDE_RETRY_SECONDS = 5;
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> any(Exception e, WebRequest request) throws Exception {
@@ -72,6 +75,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (ledger instanceof AuthenticationException) {
             return problem(HttpStatus.UNAUTHORIZED, "a login is needed", Map.of());
+        }
+        if (ledger instanceof ReadSideBehind behind) {
+            ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, behind.getMessage(),
+                    Map.of("behind", behind.behind(), "reached", behind.reached()));
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(READ_SIDE_RETRY_SECONDS)).body(answer.getBody());
         }
         if (ledger instanceof RequestRejectedException) {
             // Spring Security's firewall, on a parameter it first sees when the handler reads it.
@@ -110,7 +119,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     || t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
                     || t instanceof BadRequestBody || t instanceof UnknownResourceException
                     || t instanceof AuthenticationException || t instanceof AccessDeniedException
-                    || t instanceof RequestRejectedException
+                    || t instanceof RequestRejectedException || t instanceof ReadSideBehind
                     || t instanceof IncompatibleAggregateException) {
                 return t;
             }

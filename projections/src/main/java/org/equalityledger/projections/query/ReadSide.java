@@ -552,6 +552,10 @@ public final class ReadSide {
         if (last < boundary) {
             return figures;
         }
+        if (last - boundary > Snapshots.LONGEST_REPLAY) {
+            // The snapshot this needs is not written yet: the projection is still far behind.
+            throw new ReadSideBehind(last, lastSnapshot);
+        }
         List<LedgerEvent> tail = ledger.eventsBetween(boundary, last);
         Set<String> touched = new LinkedHashSet<>();
         Map<String, MakerFacts> makers = new HashMap<>();
