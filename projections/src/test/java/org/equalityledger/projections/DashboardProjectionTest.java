@@ -1,6 +1,7 @@
 package org.equalityledger.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.equalityledger.api.maker.StakeholderGroup;
 import org.equalityledger.api.reporting.ProgressReportCorrected;
 import org.equalityledger.api.reporting.ProgressReportFiled;
 import org.equalityledger.api.reporting.ProgressStatus;
+import org.equalityledger.projections.dashboards.Snapshots;
 import org.equalityledger.projections.query.ReadSide;
+import org.equalityledger.projections.query.ReadSideBehind;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +156,29 @@ class DashboardProjectionTest {
                         .isEqualTo(withoutEmpty(built.figures(scope)));
             }
         }
+    }
+
+    @Test
+    void an_answer_as_of_an_instant_the_projection_has_not_reached_says_how_far_behind_it_is() {
+        TestLedger ledger = new TestLedger();
+        ledger.initiative("gbv", "a1");
+        ledger.maker("gov-mx", StakeholderGroup.GOVERNMENT, Hemisphere.GLOBAL_SOUTH, "MX");
+        while (ledger.events.size() <= Snapshots.LONGEST_REPLAY + 500) {
+            ledger.pledge("c" + ledger.events.size(), "gov-mx", TestLedger.details("Shelters", null, 2021, 2022,
+                    CommitmentProjectionTest.GBV_A1), false);
+        }
+        MongoDatabase db = TestLedger.freshDatabase();
+        // The projection has applied the first events only, as right after a start at scale.
+        TestLedger.feed(ledger.events.subList(0, 300), 100, TestLedger.dashboards(db));
+        ReadSide read = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        assertThatThrownBy(() -> read.figuresAsOf("global", now)).isInstanceOfSatisfying(ReadSideBehind.class,
+                behind -> assertThat(behind.behind()).isEqualTo(ledger.headPosition() - behind.reached())
+                        .isGreaterThan(Snapshots.LONGEST_REPLAY));
+        // Once it has caught up, the same question is answered from its snapshots.
+        TestLedger.feed(ledger.events.subList(300, ledger.events.size()), 1_000, TestLedger.dashboards(db));
+        assertThat(read.figuresAsOf("global", now).get("all")).containsEntry("commitments",
+                (long) ledger.events.size() - 3);
     }
 
     @Test

@@ -17,7 +17,7 @@ public record AmendCommitment(
         if (checks.notNull("changes", changes)) {
             checks.require(!changes.changeNothing(), "changes", "must change at least one field");
         }
-        checks.notBlank("reason", reason, Checks.TEXT_MAX);
+        checks.text("reason", reason, Checks.TEXT_MAX);
         checks.actor(actor);
         checks.orThrow();
     }

@@ -123,8 +123,8 @@ public record CommitmentDetails(
                 checks.require(!coMaker.equals(makerId), f, "the maker cannot also be a co-maker");
             }
         }
-        checks.notBlank(p + "title", details.title(), Checks.NAME_MAX);
-        checks.notBlank(p + "description", details.description(), Checks.TEXT_MAX);
+        checks.line(p + "title", details.title(), Checks.NAME_MAX);
+        checks.text(p + "description", details.description(), Checks.TEXT_MAX);
         checks.atMost(p + "indicators", details.indicators(), 100);
         Set<String> codes = new HashSet<>();
         for (int k = 0; k < details.indicators().size(); k++) {
@@ -134,7 +134,7 @@ public record CommitmentDetails(
                 if (checks.code(f + ".code", indicator.code())) {
                     checks.require(codes.add(indicator.code()), f + ".code", "is used by another indicator");
                 }
-                checks.notBlank(f + ".unit", indicator.unit(), Checks.NAME_MAX);
+                checks.line(f + ".unit", indicator.unit(), Checks.NAME_MAX);
                 checks.notNull(f + ".target", indicator.target());
             }
         }

@@ -18,7 +18,7 @@ public record DecideOnPledge(
         checks.id("initiativeId", initiativeId);
         checks.notNull("verdict", verdict);
         if (verdict == Verdict.REJECT) {
-            checks.notBlank("reason", reason, Checks.TEXT_MAX);
+            checks.text("reason", reason, Checks.TEXT_MAX);
         } else {
             checks.optionalText("reason", reason, Checks.TEXT_MAX);
         }

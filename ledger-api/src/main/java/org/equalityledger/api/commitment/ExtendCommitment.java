@@ -16,7 +16,7 @@ public record ExtendCommitment(
         Checks checks = new Checks();
         checks.id("commitmentId", commitmentId);
         checks.notNull("newEnd", newEnd);
-        checks.notBlank("reason", reason, Checks.TEXT_MAX);
+        checks.text("reason", reason, Checks.TEXT_MAX);
         checks.actor(actor);
         checks.orThrow();
     }

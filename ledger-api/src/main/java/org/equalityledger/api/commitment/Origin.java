@@ -25,10 +25,17 @@ public record Origin(OriginKind kind, String forumName, Integer windowYear, Stri
             return;
         }
         switch (origin.kind()) {
-            case FORUM -> checks.notBlank(field + ".forumName", origin.forumName(), Checks.NAME_MAX);
+            case FORUM -> checks.line(field + ".forumName", origin.forumName(), Checks.NAME_MAX);
             case YEARLY_WINDOW -> checks.year(field + ".windowYear", origin.windowYear());
             case PARTICIPATION_REPORT ->
-                    checks.notBlank(field + ".reportReference", origin.reportReference(), Checks.NAME_MAX);
+                    checks.line(field + ".reportReference", origin.reportReference(), Checks.NAME_MAX);
+        }
+        // Unused by the kind, but recorded all the same: the same rule for their text.
+        if (origin.kind() != OriginKind.FORUM) {
+            checks.optionalLine(field + ".forumName", origin.forumName(), Checks.NAME_MAX);
+        }
+        if (origin.kind() != OriginKind.PARTICIPATION_REPORT) {
+            checks.optionalLine(field + ".reportReference", origin.reportReference(), Checks.NAME_MAX);
         }
     }
 }

@@ -9,7 +9,7 @@ public record WithdrawCommitment(@TargetAggregateIdentifier String commitmentId,
     public WithdrawCommitment {
         Checks checks = new Checks();
         checks.id("commitmentId", commitmentId);
-        checks.notBlank("reason", reason, Checks.TEXT_MAX);
+        checks.text("reason", reason, Checks.TEXT_MAX);
         checks.actor(actor);
         checks.orThrow();
     }

@@ -50,7 +50,7 @@ public record Actor(String userId, Set<Role> roles, Set<String> ledInitiatives, 
 
     static void check(Checks checks, Actor actor) {
         if (checks.notNull("actor", actor)) {
-            checks.notBlank("actor.userId", actor.userId(), 200);
+            checks.line("actor.userId", actor.userId(), 200);
         }
     }
 }

@@ -58,18 +58,59 @@ public final class Checks {
         return require(value != null, field, "is required");
     }
 
-    public boolean notBlank(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            add(field, "must not be blank");
-            return false;
-        }
-        return require(value.length() <= maxLength, field, "must be at most " + maxLength + " characters");
+    /** A name, title, unit or reference: required, on one line. */
+    public boolean line(String field, String value, int maxLength) {
+        return required(field, value) && fits(field, value, maxLength, false);
     }
 
-    /** Optional text: null is fine, but when given it must fit. */
+    /** A description, narrative or reason: required; tabs and line breaks are fine. */
+    public boolean text(String field, String value, int maxLength) {
+        return required(field, value) && fits(field, value, maxLength, true);
+    }
+
+    /** Optional text: null is fine, but when given it must fit; tabs and line breaks are fine. */
     public boolean optionalText(String field, String value, int maxLength) {
-        return value == null || require(value.length() <= maxLength, field,
-                "must be at most " + maxLength + " characters");
+        return value == null || fits(field, value, maxLength, true);
+    }
+
+    /** An optional name or reference: null is fine, but when given it must fit on one line. */
+    public boolean optionalLine(String field, String value, int maxLength) {
+        return value == null || fits(field, value, maxLength, false);
+    }
+
+    private boolean required(String field, String value) {
+        return require(value != null && !value.isBlank(), field, "must not be blank");
+    }
+
+    private boolean fits(String field, String value, int maxLength, boolean lines) {
+        return require(value.length() <= maxLength, field, "must be at most " + maxLength + " characters")
+                && readable(field, value, lines);
+    }
+
+    /**
+     * The one rule for every text the ledger stores: valid Unicode (no lone surrogate, which no UTF-8
+     * encoding can carry and so no hash can cover) and no control character, except tabs and line
+     * breaks where {@code lines} allows them.
+     */
+    private boolean readable(String field, String value, boolean lines) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                return require(false, field, "is not valid Unicode text: a lone surrogate at character " + (i + 1));
+            }
+            boolean lineBreak = c == '\n' || c == '\r' || c == '\t'
+                    || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
+            if (lineBreak && !lines) {
+                return require(false, field, "must be on one line: no tab or line break (character " + (i + 1) + ")");
+            }
+            if (!lineBreak && Character.getType(c) == Character.CONTROL) {
+                return require(false, field, String.format("must not hold control characters: U+%04X at character %d",
+                        c, i + 1));
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     public boolean id(String field, String value) {
@@ -148,7 +189,8 @@ public final class Checks {
         String scheme = uri.getScheme();
         return require(uri.isAbsolute() && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
                         && uri.getHost() != null && uri.toString().length() <= 2_000,
-                field, "must be an absolute http or https link");
+                field, "must be an absolute http or https link")
+                && readable(field, uri.toString(), false);
     }
 
     public boolean notEmpty(String field, Collection<?> values) {

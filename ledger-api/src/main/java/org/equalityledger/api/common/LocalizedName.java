@@ -6,9 +6,9 @@ public record LocalizedName(String en, String es, String fr) {
     /** Validates a possibly null name: all three languages are required. */
     public static void check(Checks checks, String field, LocalizedName name) {
         if (checks.notNull(field, name)) {
-            checks.notBlank(field + ".en", name.en(), Checks.NAME_MAX);
-            checks.notBlank(field + ".es", name.es(), Checks.NAME_MAX);
-            checks.notBlank(field + ".fr", name.fr(), Checks.NAME_MAX);
+            checks.line(field + ".en", name.en(), Checks.NAME_MAX);
+            checks.line(field + ".es", name.es(), Checks.NAME_MAX);
+            checks.line(field + ".fr", name.fr(), Checks.NAME_MAX);
         }
     }
 }

@@ -14,10 +14,10 @@ public record MeasurableTarget(String description, BigDecimal value, String unit
         if (!checks.notNull(field, target)) {
             return;
         }
-        checks.notBlank(field + ".description", target.description(), 2_000);
+        checks.text(field + ".description", target.description(), 2_000);
         if (target.value() != null) {
             checks.notNegative(field + ".value", target.value());
-            checks.notBlank(field + ".unit", target.unit(), Checks.NAME_MAX);
+            checks.line(field + ".unit", target.unit(), Checks.NAME_MAX);
         } else {
             checks.require(target.unit() == null, field + ".value", "is required when a unit is given");
         }

@@ -28,7 +28,7 @@ public record RoleHolder(String makerId, String organisationName) {
             checks.id(field + ".makerId", holder.makerId());
         }
         if (holder.organisationName() != null) {
-            checks.notBlank(field + ".organisationName", holder.organisationName(), Checks.NAME_MAX);
+            checks.line(field + ".organisationName", holder.organisationName(), Checks.NAME_MAX);
         }
     }
 }

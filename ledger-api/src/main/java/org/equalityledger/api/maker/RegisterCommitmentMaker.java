@@ -18,7 +18,7 @@ public record RegisterCommitmentMaker(
     public RegisterCommitmentMaker {
         Checks checks = new Checks();
         checks.id("makerId", makerId);
-        checks.notBlank("name", name, Checks.NAME_MAX);
+        checks.line("name", name, Checks.NAME_MAX);
         checks.notNull("stakeholderGroup", stakeholderGroup);
         checks.notNull("hemisphere", hemisphere);
         checks.country("country", country);

@@ -17,7 +17,7 @@ public record CorrectProgressReport(
         checks.id("commitmentId", commitmentId);
         checks.year("year", year);
         ProgressReport.check(checks, "report", report);
-        checks.notBlank("reason", reason, Checks.TEXT_MAX);
+        checks.text("reason", reason, Checks.TEXT_MAX);
         checks.actor(actor);
         checks.orThrow();
     }

@@ -53,7 +53,7 @@ public record ProgressReport(
         }
         checks.atMost(p + "countries", report.countries(), 250);
         checks.countries(p + "countries", report.countries());
-        checks.notBlank(p + "narrative", report.narrative(), Checks.TEXT_MAX);
+        checks.text(p + "narrative", report.narrative(), Checks.TEXT_MAX);
         checks.atMost(p + "evidenceLinks", report.evidenceLinks(), 100);
         for (int i = 0; i < report.evidenceLinks().size(); i++) {
             checks.link(p + "evidenceLinks[" + i + "]", report.evidenceLinks().get(i));

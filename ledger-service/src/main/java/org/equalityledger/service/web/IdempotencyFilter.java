@@ -181,7 +181,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 Object tree = canonical.readValue(body, Object.class);
                 content = canonical.writeValueAsBytes(tree);
             }
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
+            // Not JSON we can put in order (or a number no BigDecimal holds): its bytes as they came.
             content = body;
         }
         String query = queryString == null ? "" : queryString;

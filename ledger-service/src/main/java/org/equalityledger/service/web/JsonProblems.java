@@ -24,11 +24,15 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -209,11 +213,19 @@ final class JsonProblems {
         return errors;
     }
 
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("`?\\b[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*\\.[A-Z][A-Za-z0-9_$]*(\\.[A-Za-z0-9_]+)*`?");
+    private static final java.util.regex.Pattern PARSER_HINT =
+            java.util.regex.Pattern.compile(":? *\\(?(enable|consider|use) `[^`]*`[^)]*\\)?( to allow)?");
+
+    /** The parser's first line in the user's terms: no Java class names, no advice on parser settings. */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
         String line = message.lines().findFirst().orElse("");
+        line = PARSER_HINT.matcher(line).replaceAll("");
+        line = JAVA_NAME.matcher(line).replaceAll("a value");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
@@ -284,6 +296,44 @@ final class JsonProblems {
             }
             note(path(ctxt.getParser().getParsingContext(), null), expected(targetType));
             return null;
+        }
+    }
+
+    /**
+     * Dates, instants and links come as JSON strings only: a number is not read as an epoch day or
+     * second, nor an array as a date's parts.
+     */
+    static final class TextOnly extends BeanDeserializerModifier {
+
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                      JsonDeserializer<?> deserializer) {
+            Class<?> type = description.getBeanClass();
+            return Temporal.class.isAssignableFrom(type) || type == URI.class
+                    ? new StringToken(deserializer, type) : deserializer;
+        }
+    }
+
+    private static final class StringToken extends DelegatingDeserializer {
+
+        private final Class<?> type;
+
+        StringToken(JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new StringToken(delegate, type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return ctxt.handleUnexpectedToken(type, p);
+            }
+            return super.deserialize(p, ctxt);
         }
     }
 

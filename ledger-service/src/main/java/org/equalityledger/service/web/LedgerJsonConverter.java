@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
- * The API's JSON: the application's mapper made strict for requests (unknown fields and floats for
- * whole numbers are refused) and reading so that a 400 names every
+ * The API's JSON: the application's mapper made strict for requests (unknown fields and values of
+ * the wrong JSON type are refused) and reading so that a 400 names every
  * bad field ({@link JsonProblems}).
  */
 public class LedgerJsonConverter extends MappingJackson2HttpMessageConverter {
@@ -41,10 +41,23 @@ public class LedgerJsonConverter extends MappingJackson2HttpMessageConverter {
                 .addHandler(new JsonProblems.Collector());
         // {"reason": "x", "reason": 5} is ambiguous: refused, not read as its last value.
         mapper.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        // 2021.5 is not a year: a float for a whole number is refused, never truncated.
-        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("ledger-bounded-decimals")
-                .addDeserializer(BigDecimal.class, new JsonProblems.BoundedDecimals()));
+        // A value of the wrong JSON type is refused, never coerced: 2021.5 or "2021" is not a year,
+        // false or -1 is not a name.
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("ledger-strict-values")
+                .addDeserializer(BigDecimal.class, new JsonProblems.BoundedDecimals())
+                .setDeserializerModifier(new JsonProblems.TextOnly()));
         return mapper;
     }
 

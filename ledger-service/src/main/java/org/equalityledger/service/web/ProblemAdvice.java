@@ -13,6 +13,7 @@ import org.equalityledger.api.common.FieldError;
 import org.equalityledger.api.common.InvalidCommandException;
 import org.equalityledger.api.common.NotPermittedException;
 import org.equalityledger.api.common.RuleViolationException;
+import org.equalityledger.projections.query.ReadSideBehind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -23,7 +24,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,6 +46,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
     public static final String CONCURRENT_CHANGE = "concurrent-change";
+    /** The read side applies thousands of events a second: a few seconds make a difference. */
+    static final int READ_SIDE_RETRY_SECONDS = 5;
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> any(Exception e, WebRequest request) throws Exception {
@@ -71,6 +76,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (ledger instanceof AuthenticationException) {
             return problem(HttpStatus.UNAUTHORIZED, "a login is needed", Map.of());
         }
+        if (ledger instanceof ReadSideBehind behind) {
+            ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, behind.getMessage(),
+                    Map.of("behind", behind.behind(), "reached", behind.reached()));
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(READ_SIDE_RETRY_SECONDS)).body(answer.getBody());
+        }
+        if (ledger instanceof RequestRejectedException) {
+            // Spring Security's firewall, on a parameter it first sees when the handler reads it.
+            return problem(HttpStatus.BAD_REQUEST, "the request's path, parameters or headers are not acceptable",
+                    Map.of());
+        }
+        if (ledger instanceof AccessDeniedException) {
+            // A method's own role check (e.g. secretariat only): the login is known, its roles do not suffice.
+            return problem(HttpStatus.FORBIDDEN, "your roles do not allow this", Map.of());
+        }
         if (e instanceof TypeMismatchException || e instanceof org.springframework.web.ErrorResponse) {
             // Spring MVC's own exceptions: its handler gives them their status.
             ResponseEntity<Object> handled = handleException(e, request);
@@ -83,6 +103,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 + "this request unless it says otherwise", Map.of());
     }
 
+    /** A refusal is an answer, not an incident: one line, no stack trace. */
+    private static void refused(int status, String detail) {
+        if (status < 500) {
+            log.debug("Refused with {}: {}", status, detail);
+        }
+    }
+
     /** The ledger's own exception behind Axon's (and Jackson's, Spring's) wrappers, else {@code e}. */
     static Throwable ledgerCause(Throwable e) {
         int depth = 0;
@@ -91,7 +118,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     || t instanceof RuleViolationException || t instanceof AggregateNotFoundException
                     || t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
                     || t instanceof BadRequestBody || t instanceof UnknownResourceException
-                    || t instanceof AuthenticationException || t instanceof IncompatibleAggregateException) {
+                    || t instanceof AuthenticationException || t instanceof AccessDeniedException
+                    || t instanceof RequestRejectedException || t instanceof ReadSideBehind
+                    || t instanceof IncompatibleAggregateException) {
                 return t;
             }
             if (t instanceof CommandExecutionException execution && execution.getDetails().isPresent()
@@ -163,6 +192,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             problemHeaders.putAll(headers);
         }
         problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        refused(statusCode.value(), body instanceof ProblemDetail p ? p.getDetail() : null);
         return new ResponseEntity<>(body, problemHeaders, statusCode);
     }
 
@@ -175,6 +205,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String detail, Map<String, Object> properties) {
+        refused(status.value(), detail);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         properties.forEach(problem::setProperty);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -13,7 +13,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 
-/** The API's JSON reading, its refusal of unknown query parameters and the idempotency of its commands. */
+/**
+ * The API's JSON reading, its refusal of unknown query parameters and of wildcard content types, the
+ * idempotency of its commands, and the container's own error answers as problem documents.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
@@ -44,6 +47,20 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     IdempotencyStore idempotencyStore(MongoDatabase ledgerDatabase) {
         return new IdempotencyStore(ledgerDatabase);
+    }
+
+    @Bean
+    static ContainerErrors containerErrors() {
+        return new ContainerErrors();
+    }
+
+    @Bean
+    FilterRegistrationBean<ContentTypeFilter> contentTypeFilter() {
+        FilterRegistrationBean<ContentTypeFilter> registration =
+                new FilterRegistrationBean<>(new ContentTypeFilter(applicationMapper));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(IDEMPOTENCY_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Bean

@@ -9,12 +9,11 @@ import static org.equalityledger.service.support.Api.assertProblem;
 import static org.equalityledger.service.support.Api.assertStatus;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.equalityledger.service.support.Api;
+import org.equalityledger.service.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -23,134 +22,136 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
- * Garbage at every command path: whatever comes in, the answer is a 4xx problem document, never a
- * 500, and the ledger does not move.
+ * The refusals of issue 11, each as it was found: text no hash can cover, values of the wrong JSON
+ * type, what used to answer 500, the container's HTML pages, Java names in answers, stack traces for
+ * routine refusals. {@link HostileInputTest} throws generated garbage at every operation.
  */
 class MalformedInputTest extends ApiTest {
 
-    /** Every command path, with ids that exist, and a user allowed to use it. */
-    Map<String, String> paths() {
-        String workingGroup = Api.fresh("wg");
-        assertStatus(api.post(SECRETARIAT, "/api/initiatives", Map.of("id", workingGroup, "kind", "WORKING_GROUP",
-                "code", "WG", "names", Map.of("en", "a", "es", "b", "fr", "c"))), HttpStatus.CREATED);
-        String pledged = api.pledged(ALLY);
+    @Test
+    void text_that_is_not_valid_unicode_or_holds_control_characters_is_refused_naming_the_field() {
+        long head = api.head();
+        // The issue's reproduction: one lone surrogate used to be stored with a hash nobody could match.
+        for (String name : List.of("\\ud800", "\\udfff x", "a\\u0000b", "a\\u001bb", "one\\ttwo", "one\\ntwo")) {
+            Api.assertBadFields(api.post(ALLY, "/api/commitment-makers", "{\"name\":\"" + name + "\","
+                    + "\"stakeholderGroup\":\"CIVIL_SOCIETY\",\"hemisphere\":\"GLOBAL_SOUTH\",\"country\":\"MX\"}"), "name");
+        }
         String active = api.active(ALLY);
-        Map<String, String> paths = new LinkedHashMap<>();
-        paths.put("/api/initiatives", SECRETARIAT);
-        paths.put("/api/initiatives/" + workingGroup + "/actions", SECRETARIAT);
-        paths.put("/api/initiatives/" + workingGroup + "/roles", SECRETARIAT);
-        paths.put("/api/initiatives/" + workingGroup + "/roles/presidency/extension", SECRETARIAT);
-        paths.put("/api/commitment-makers", SECRETARIAT);
-        paths.put("/api/commitments", ALLY);
-        paths.put("/api/commitments/" + pledged + "/decisions", LEADER_GAC);
-        paths.put("/api/commitments/" + active + "/amendments", ALLY);
-        paths.put("/api/commitments/" + active + "/extensions", ALLY);
-        paths.put("/api/commitments/" + active + "/withdrawal", ALLY);
-        paths.put("/api/commitments/" + pledged + "/completion", ALLY);
-        paths.put("/api/commitments/" + active + "/reports", ALLY);
-        paths.put("/api/commitments/" + active + "/reports/2022/corrections", ALLY);
-        paths.put("/api/reporting-cycles", SECRETARIAT);
-        paths.put("/api/reporting-cycles/" + Api.freeYear() + "/closure", SECRETARIAT);
-        return paths;
-    }
-
-    static List<String> garbage() {
-        List<String> bodies = new ArrayList<>(List.of(
-                "",
-                "null",
-                "[]",
-                "{",
-                "{\"a\":",
-                "\"just text\"",
-                "12345",
-                "true",
-                "{\"reason\": \"unterminated}",
-                "{} {}",
-                "{\"reason\": \"x\", \"reason\": 5}",
-                // unknown fields only
-                "{\"colour\": \"blue\", \"nested\": {\"deep\": [1, 2, 3]}}",
-                // every known field null
-                "{\"id\":null,\"kind\":null,\"code\":null,\"names\":null,\"actionCode\":null,\"targets\":null,"
-                        + "\"role\":null,\"holder\":null,\"term\":null,\"name\":null,\"stakeholderGroup\":null,"
-                        + "\"hemisphere\":null,\"country\":null,\"makerId\":null,\"details\":null,"
-                        + "\"initiativeId\":null,\"verdict\":null,\"changes\":null,\"newEnd\":null,\"year\":null,"
-                        + "\"report\":null,\"deadline\":null,\"unknown\":null}",
-                // wrong types everywhere
-                "{\"id\":[],\"kind\":7,\"code\":{},\"names\":\"n\",\"actionCode\":[1],\"targets\":\"t\","
-                        + "\"role\":false,\"holder\":[],\"term\":1,\"name\":{},\"stakeholderGroup\":2,"
-                        + "\"hemisphere\":[],\"country\":{},\"makerId\":[],\"details\":\"d\",\"initiativeId\":{},"
-                        + "\"verdict\":3,\"reason\":[],\"note\":{},\"changes\":[],\"newEnd\":5,\"year\":\"y\","
-                        + "\"report\":[],\"deadline\":true}",
-                // huge numbers
-                "{\"year\":99999999999999999999999,\"periodStartYear\":1e400,\"deadline\":1e999,"
-                        + "\"details\":{\"financial\":{\"amount\":1e999999999,\"currency\":\"USD\"}},"
-                        + "\"report\":{\"peopleReached\":123456789012345678901234567890,"
-                        + "\"moneyDisbursed\":{\"amount\":-1e-999999,\"currency\":\"USD\"}},"
-                        + "\"targets\":[{\"description\":\"d\",\"value\":" + "9".repeat(5000) + "}]}",
-                "{\"changes\":{\"financial\":{\"amount\":1e999999999,\"currency\":\"USD\"}},\"reason\":\"r\"}",
-                "{\"report\":{\"status\":\"ON_TRACK\",\"narrative\":\"n\",\"indicatorValues\":{\"X\":1e99999}},"
-                        + "\"year\":2022,\"reason\":\"r\"}",
-                // invalid dates and instants
-                "{\"newEnd\":\"2021-02-30\",\"deadline\":\"yesterday\",\"term\":{\"start\":\"2021-13-01\"},"
-                        + "\"details\":{\"start\":\"30/06/2021\",\"end\":\"2021-06-31\"},\"reason\":\"r\"}",
-                "{\"year\":2022,\"deadline\":\"2023-03-31T25:00:00Z\"}",
-                // structurally plausible but empty and inconsistent
-                "{\"details\":{},\"makerId\":\"\",\"changes\":{},\"report\":{},\"reason\":\"\",\"year\":0}",
-                "{\"reason\":\"" + "x".repeat(30_000) + "\"}",
-                // nesting deeper than any parser should follow
-                "{\"details\":" + "[".repeat(3000) + "]".repeat(3000) + "}"));
-        return bodies;
+        long before = api.head();
+        Api.assertBadFields(api.post(ALLY, "/api/commitments/" + active + "/withdrawal",
+                "{\"reason\":\"x\\ud800\"}"), "reason");
+        assertThat(api.head()).isEqualTo(before);
+        // Line breaks and tabs are fine in a reason.
+        assertStatus(api.post(ALLY, "/api/commitments/" + active + "/withdrawal",
+                Map.of("reason", "Funding ended.\n\tSee the board's minutes.")), HttpStatus.OK);
+        assertThat(head).isLessThan(api.head());
     }
 
     @Test
-    void garbage_at_every_command_path_is_a_4xx_problem_and_changes_nothing() {
-        Map<String, String> paths = paths();
-        List<String> failures = new ArrayList<>();
-        for (Map.Entry<String, String> path : paths.entrySet()) {
-            for (String body : garbage()) {
-                long head = api.head();
-                ResponseEntity<String> response = send(path.getValue(), path.getKey(), MediaType.APPLICATION_JSON,
-                        body.getBytes(StandardCharsets.UTF_8));
-                check(failures, path.getKey(), abbreviate(body), response, head);
+    void values_of_the_wrong_json_type_are_refused_not_coerced() {
+        long head = api.head();
+        for (String name : List.of("false", "-1", "1e308", "1e2147483648", "[\"x\"]")) {
+            Api.assertBadFields(api.post(ALLY, "/api/commitment-makers", "{\"name\":" + name
+                    + ",\"stakeholderGroup\":\"CIVIL_SOCIETY\",\"hemisphere\":\"GLOBAL_SOUTH\",\"country\":\"MX\"}"), "name");
+        }
+        Api.assertBadFields(api.post(ALLY, "/api/commitments/" + api.pledged(ALLY) + "/withdrawal",
+                "{\"reason\":1e308}"), "reason");
+        long pledged = api.head();
+        Api.assertBadFields(api.post(SECRETARIAT, "/api/initiatives", "{\"id\":\"" + Api.fresh("wg") + "\","
+                + "\"kind\":\"WORKING_GROUP\",\"code\":\"WG\",\"names\":{\"en\":true,\"es\":\"b\",\"fr\":\"c\"}}"), "names.en");
+        Api.assertBadFields(api.post(SECRETARIAT, "/api/initiatives/gac/roles", Map.of("role", "LEADER",
+                "holder", Map.of("organisationName", " "), "term", Map.of("start", "2022-01-01"))), "holder.organisationName");
+        Api.assertBadFields(api.post(SECRETARIAT, "/api/reporting-cycles", "{\"year\":\"2030\","
+                + "\"deadline\":\"2031-01-01T00:00:00Z\"}"), "year");
+        Api.assertBadFields(api.post(SECRETARIAT, "/api/reporting-cycles", "{\"year\":2030,\"deadline\":1e308}"),
+                "deadline");
+        Api.assertBadFields(api.post(ALLY, "/api/commitments/" + api.pledged(ALLY) + "/extensions",
+                "{\"newEnd\":[2030,1,1],\"reason\":\"r\"}"), "newEnd");
+        assertThat(head).isLessThan(pledged);
+    }
+
+    @Test
+    void what_used_to_answer_500_answers_4xx() {
+        assertProblem(api.get(ALLY, "/api/projections"), HttpStatus.FORBIDDEN);
+        assertProblem(api.get(LEADER_GAC, "/api/projections/commitments"), HttpStatus.FORBIDDEN);
+        assertProblem(api.post(AUDITOR, "/api/projections/commitments/rebuild", null), HttpStatus.FORBIDDEN);
+        Api.assertBadFields(api.post(ALLY, "/api/commitment-makers", "{\"name\":1e2147483648}",
+                Map.of(IdempotencyFilter.HEADER, java.util.UUID.randomUUID().toString())), "name");
+        long head = api.head();
+        for (String path : List.of("/api/initiatives/gac/roles/presidency/extension",
+                "/api/commitments/" + api.active(ALLY) + "/completion")) {
+            head = api.head();
+            assertProblem(api.exchange(SECRETARIAT, HttpMethod.POST, path, null, Map.of("Content-Type", "*/*")),
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            assertThat(api.head()).isEqualTo(head);
+        }
+        JsonNode far = assertStatus(api.get(ALLY, "/api/commitments?page=2147483647"), HttpStatus.OK);
+        assertThat(far.path("items")).isEmpty();
+        assertProblem(api.get(ALLY, "/api/commitments?%00=x"), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void the_containers_own_errors_are_problem_documents_with_the_security_headers(
+            @org.springframework.beans.factory.annotation.Autowired org.springframework.core.env.Environment env) {
+        RawHttp raw = new RawHttp(Integer.parseInt(env.getProperty("local.server.port")), 30_000);
+        RawHttp.Answer ordinary = raw.send("GET", "/api/no-such-thing", Map.of("Authorization",
+                RawHttp.basic(AUDITOR, Api.PASSWORD)), null);
+        assertThat(ordinary.status()).isEqualTo(404);
+        for (String request : List.of(
+                "CONNECT localhost:443 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /api/commitments/%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /api/commitments/a%2Fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /api/commitments/\u0001 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /api/commitments HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)
+                        + "\r\nConnection: close\r\n\r\n",
+                "PROPFIND /api/commitments HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")) {
+            RawHttp.Answer answer = raw.sendRaw(request.getBytes(StandardCharsets.ISO_8859_1), false);
+            assertThat(answer.status()).as(request.substring(0, 30)).isBetween(400, 499);
+            assertThat(answer.header("Content-Type")).as(request.substring(0, 30)).startsWith("application/problem+json");
+            assertThat(answer.text()).doesNotContain("<html", "Exception", "java.");
+            // Every header the API puts on its own answers, but those that describe the message itself.
+            for (String header : ordinary.headers().keySet()) {
+                if (!List.of("date", "content-type", "content-length", "transfer-encoding", "connection", "keep-alive",
+                        "vary").contains(header)) {
+                    assertThat(answer.headers()).as("%s on %s", header, request.substring(0, 30)).containsKey(header);
+                }
             }
-            long head = api.head();
-            check(failures, path.getKey(), "invalid UTF-8", send(path.getValue(), path.getKey(),
-                    MediaType.APPLICATION_JSON, new byte[] {'{', '"', 'r', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"',
-                            '}'}), head);
-            check(failures, path.getKey(), "text/plain", send(path.getValue(), path.getKey(), MediaType.TEXT_PLAIN,
-                    "{}".getBytes(StandardCharsets.UTF_8)), head);
-        }
-        // The size limit is the same for every path: three suffice.
-        for (String path : List.copyOf(paths.keySet()).subList(0, 3)) {
-            long head = api.head();
-            check(failures, path, "2 MB body", send(paths.get(path), path, MediaType.APPLICATION_JSON,
-                    ("{\"reason\":\"" + "x".repeat(2 << 20) + "\"}").getBytes(StandardCharsets.UTF_8)), head);
-        }
-        assertThat(failures).isEmpty();
-    }
-
-    private void check(List<String> failures, String path, String body, ResponseEntity<String> response, long head) {
-        int status = response.getStatusCode().value();
-        MediaType type = response.getHeaders().getContentType();
-        if (status < 400 || status >= 500) {
-            failures.add(path + " <- " + body + ": " + status + " " + response.getBody());
-        } else if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
-            failures.add(path + " <- " + body + ": " + status + " not a problem document: " + type);
-        }
-        if (api.head() != head) {
-            failures.add(path + " <- " + body + ": the ledger moved from " + head + " to " + api.head());
         }
     }
 
-    private ResponseEntity<String> send(String user, String path, MediaType type, byte[] body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(type);
-        return api.as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    @Test
+    void body_errors_say_what_is_wrong_without_java_names() {
+        for (String body : List.of("{\"name\":NaN}", "{\"name\" \"x\"}", "{\"name\":\"x\",\"name\":\"y\"}", "\u0001",
+                "{\"details\":{\"financial\":{\"amount\":\"abc\"}}}")) {
+            ResponseEntity<JsonNode> answer = api.post(ALLY, "/api/commitment-makers", body);
+            assertProblem(answer, HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().toString()).as(body)
+                    .doesNotContainPattern("(java|com\\.fasterxml|org\\.[a-z]+)\\.[a-z]+\\.|Exception|JsonReadFeature|`");
+        }
     }
 
-    private static String abbreviate(String body) {
-        return body.length() > 80 ? body.substring(0, 80) + "…" : body;
+    @Test
+    void a_routine_refusal_logs_one_line_and_no_stack_trace() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            assertProblem(api.post(ALLY, "/api/commitments/no-such-commitment/withdrawal", Map.of("reason", "r")),
+                    HttpStatus.NOT_FOUND);
+            assertProblem(api.exchange(ALLY, HttpMethod.DELETE, "/api/commitments", null, Map.of()),
+                    HttpStatus.METHOD_NOT_ALLOWED);
+            assertProblem(api.post(SECRETARIAT, "/api/reporting-cycles/2077/closure", null), HttpStatus.CONFLICT);
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).as("log lines").noneMatch(e -> e.getLevel().isGreaterOrEqual(
+                ch.qos.logback.classic.Level.WARN) || e.getThrowableProxy() != null);
     }
 
     @Test

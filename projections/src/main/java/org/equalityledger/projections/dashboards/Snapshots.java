@@ -19,6 +19,8 @@ public final class Snapshots {
     static final long MEDIUM_UNTIL = 1_000_000;
     static final long MEDIUM = 1_000;
     static final long COARSE = 5_000;
+    /** The most events an answer as of an instant replays once the projection has passed that instant. */
+    public static final long LONGEST_REPLAY = COARSE;
 
     private Snapshots() {
     }

@@ -480,7 +480,8 @@ public final class ReadSide {
     /** A page of commitment rows matching the filter, ordered by pledge time; scans the rows. */
     public Page list(ListFilter filter, int page, int size) {
         List<Document> matching = matching(filter);
-        int from = Math.min(matching.size(), page * size);
+        // A page far past the end is an empty page, not an overflowed offset.
+        int from = (int) Math.min(matching.size(), (long) page * size);
         int to = Math.min(matching.size(), from + size);
         return new Page(page, size, matching.size(), matching.subList(from, to).stream().map(ReadSide::rowView).toList());
     }
@@ -550,6 +551,10 @@ public final class ReadSide {
         }
         if (last < boundary) {
             return figures;
+        }
+        if (last - boundary > Snapshots.LONGEST_REPLAY) {
+            // The snapshot this needs is not written yet: the projection is still far behind.
+            throw new ReadSideBehind(last, lastSnapshot);
         }
         List<LedgerEvent> tail = ledger.eventsBetween(boundary, last);
         Set<String> touched = new LinkedHashSet<>();
