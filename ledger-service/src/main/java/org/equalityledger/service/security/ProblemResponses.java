@@ -30,7 +30,7 @@ public final class ProblemResponses {
             "Pragma", "no-cache",
             "Expires", "0",
             "X-Frame-Options", "DENY",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            "Content-Security-Policy", SecurityConfiguration.API_CONTENT_SECURITY_POLICY);
 
     /** Adds each security header the answer does not have yet. */
     public static void secure(HttpServletResponse response) {
