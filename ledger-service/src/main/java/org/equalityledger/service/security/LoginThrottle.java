@@ -74,7 +74,7 @@ public final class LoginThrottle {
         if (hold.isEmpty() && account != null) {
             hold = hold("account", accounts.getIfPresent(accountKey(account)), now);
         }
-        hold.ifPresent(h -> counter("ledger.logins.throttled", "by", h.by()).increment());
+        hold.ifPresent(h -> counter("ledger.logins.throttled", "logins refused unchecked while their account or address is held back", "by", h.by()).increment());
         return hold;
     }
 
@@ -87,7 +87,7 @@ public final class LoginThrottle {
 
     /** A login with these credentials ({@code password} or {@code token}) failed. */
     public void failed(String credentials, String account, String address) {
-        counter("ledger.logins.failed", "credentials", credentials).increment();
+        counter("ledger.logins.failed", "logins refused for wrong credentials", "credentials", credentials).increment();
         Instant now = clock.instant();
         fail(addresses, address, limits.addressFailures(), now, "address " + address);
         if (account != null) {
@@ -131,8 +131,8 @@ public final class LoginThrottle {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private Counter counter(String name, String tag, String value) {
-        return Counter.builder(name).tag(tag, value).register(meters);
+    private Counter counter(String name, String description, String tag, String value) {
+        return Counter.builder(name).description(description).tag(tag, value).register(meters);
     }
 
     /** User names are compared without case, as the accounts are. */

@@ -117,6 +117,10 @@ class HostileInputTest extends ApiTest {
         waited.forEach(w -> System.out.println("No answer yet, the server waits for the announced body: " + w));
         assertThat(failures).as("%d of %d hostile requests", failures.size(), sent).isEmpty();
         assertThat(byStatus.keySet()).as("no 5xx").allMatch(s -> s < 500);
+        // Whatever was accepted on the way, the ledger still seals and passes its own verification.
+        assertThat(api.post(Api.AUDITOR, "/api/audit/checkpoints", null).getStatusCode().is2xxSuccessful()).isTrue();
+        JsonNode verification = assertStatus(api.get(Api.AUDITOR, "/api/audit/verify"), HttpStatus.OK);
+        assertThat(verification.path("state").asText()).as(verification.toString()).isEqualTo("verified");
     }
 
     /** What the OpenAPI document says an operation takes. */
