@@ -33,11 +33,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * Reads request bodies so that a 400 names every bad field, not just the first: a problem handler
@@ -300,37 +302,70 @@ final class JsonProblems {
     }
 
     /**
-     * Dates, instants and links come as JSON strings only: a number is not read as an epoch day or
-     * second, nor an array as a date's parts.
+     * A value comes in the JSON type its field takes, never coerced: text, dates, instants and links
+     * as strings (false or -1 is not a name, a number is not an epoch day, an array not a date's
+     * parts), whole numbers as JSON integers ("2021" or 2021.5 is not a year), true and false as
+     * booleans. A value of another type is noted through {@link Collector} like every other bad field,
+     * so the read goes on and names the fields after it too.
      */
-    static final class TextOnly extends BeanDeserializerModifier {
+    static final class ExactTypes extends BeanDeserializerModifier {
 
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                       JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
-            return Temporal.class.isAssignableFrom(type) || type == URI.class
-                    ? new StringToken(deserializer, type) : deserializer;
+            if (type == String.class || Temporal.class.isAssignableFrom(type) || type == URI.class) {
+                return new ExactToken(deserializer, type, JsonToken.VALUE_STRING, JsonToken.VALUE_STRING);
+            }
+            return deserializer;
+        }
+
+        /**
+         * Jackson finds the deserializers of numbers and booleans without passing them by a modifier:
+         * they are registered wrapped, in place of its own.
+         */
+        static SimpleModule module() {
+            return new SimpleModule("ledger-exact-types")
+                    .addDeserializer(Integer.class, whole(new NumberDeserializers.IntegerDeserializer(Integer.class, null)))
+                    .addDeserializer(Long.class, whole(new NumberDeserializers.LongDeserializer(Long.class, null)))
+                    .addDeserializer(Short.class, whole(new NumberDeserializers.ShortDeserializer(Short.class, null)))
+                    .addDeserializer(Boolean.class, exact(new NumberDeserializers.BooleanDeserializer(Boolean.class, null),
+                            JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE))
+                    .addDeserializer(BigDecimal.class, new BoundedDecimals())
+                    .setDeserializerModifier(new ExactTypes());
+        }
+
+        private static <T> JsonDeserializer<T> whole(StdScalarDeserializer<T> standard) {
+            return exact(standard, JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_INT);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> JsonDeserializer<T> exact(StdScalarDeserializer<T> standard, JsonToken one, JsonToken other) {
+            return (JsonDeserializer<T>) new ExactToken(standard, standard.handledType(), one, other);
         }
     }
 
-    private static final class StringToken extends DelegatingDeserializer {
+    private static final class ExactToken extends DelegatingDeserializer {
 
         private final Class<?> type;
+        private final JsonToken one;
+        private final JsonToken other;
 
-        StringToken(JsonDeserializer<?> delegate, Class<?> type) {
+        ExactToken(JsonDeserializer<?> delegate, Class<?> type, JsonToken one, JsonToken other) {
             super(delegate);
             this.type = type;
+            this.one = one;
+            this.other = other;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new StringToken(delegate, type);
+            return new ExactToken(delegate, type, one, other);
         }
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+            if (!p.hasToken(one) && !p.hasToken(other) && !p.hasToken(JsonToken.VALUE_NULL)) {
                 return ctxt.handleUnexpectedToken(type, p);
             }
             return super.deserialize(p, ctxt);

@@ -2,7 +2,6 @@ package org.equalityledger.service.web;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
 import java.util.List;
 
 import org.equalityledger.api.common.FieldError;
@@ -13,10 +12,6 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * The API's JSON: the application's mapper made strict for requests (unknown fields and values of
@@ -41,23 +36,7 @@ public class LedgerJsonConverter extends MappingJackson2HttpMessageConverter {
                 .addHandler(new JsonProblems.Collector());
         // {"reason": "x", "reason": 5} is ambiguous: refused, not read as its last value.
         mapper.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        // A value of the wrong JSON type is refused, never coerced: 2021.5 or "2021" is not a year,
-        // false or -1 is not a name.
-        mapper.coercionConfigFor(LogicalType.Integer)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("ledger-strict-values")
-                .addDeserializer(BigDecimal.class, new JsonProblems.BoundedDecimals())
-                .setDeserializerModifier(new JsonProblems.TextOnly()));
+        mapper.registerModule(JsonProblems.ExactTypes.module());
         return mapper;
     }
 
