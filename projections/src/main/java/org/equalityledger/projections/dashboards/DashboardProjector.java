@@ -19,7 +19,7 @@ import org.equalityledger.projections.model.MakerFacts;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.DocCache;
-import org.equalityledger.projections.store.Json;
+import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.Projector;
 
@@ -163,7 +163,7 @@ public final class DashboardProjector implements Projector {
         if (s == null) {
             Document doc = batch.facts.get("c:" + commitmentId);
             if (doc != null) {
-                s = Json.fromStored(doc.get("state"), CommitmentState.class);
+                s = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
                 batch.states.put(commitmentId, s);
             }
         }
@@ -285,7 +285,7 @@ public final class DashboardProjector implements Projector {
                     }
                 }
                 batch.snapshots.put(Snapshots.id(next, scope), new Document("boundary", next).append("scope", scope)
-                        .append("periods", Json.toJson(periods)));
+                        .append("periods", ReadModelJson.toJson(periods)));
             }
             book.put("lastSnapshot", next);
             book.put("dirtyScopes", new ArrayList<String>());
@@ -305,7 +305,7 @@ public final class DashboardProjector implements Projector {
         if (batch == null) {
             return;
         }
-        Map<String, String> stateTexts = Json.toJson(batch.changedStates, batch.states);
+        Map<String, String> stateTexts = ReadModelJson.toJson(batch.changedStates, batch.states);
         for (String id : batch.changedStates) {
             long position = DocCache.position(batch.facts.get("c:" + id));
             // makerId beside the text: a later batch preloads the maker without parsing the state.
