@@ -15,7 +15,7 @@ import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
-import org.equalityledger.projections.model.MakerFacts;
+import org.equalityledger.projections.model.MakerProfile;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.DocCache;
@@ -170,15 +170,15 @@ public final class DashboardProjector implements Projector {
         return s;
     }
 
-    private MakerFacts maker(String makerId) {
+    private MakerProfile maker(String makerId) {
         return makerOf(batch.facts.get("m:" + makerId));
     }
 
-    static MakerFacts makerOf(Document doc) {
+    static MakerProfile makerOf(Document doc) {
         if (doc == null) {
             return null;
         }
-        return new MakerFacts(doc.getString("_id").substring(2), doc.getString("name"),
+        return new MakerProfile(doc.getString("_id").substring(2), doc.getString("name"),
                 StakeholderGroup.valueOf(doc.getString("stakeholderGroup")), Hemisphere.valueOf(doc.getString("hemisphere")),
                 doc.getString("country"));
     }

@@ -31,7 +31,7 @@ import org.equalityledger.projections.dashboards.DashboardProjector;
 import org.equalityledger.projections.dashboards.Snapshots;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
-import org.equalityledger.projections.model.MakerFacts;
+import org.equalityledger.projections.model.MakerProfile;
 import org.equalityledger.projections.model.ReportingStatus;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
@@ -558,7 +558,7 @@ public final class ReadSide {
         }
         List<LedgerEvent> tail = ledger.eventsBetween(boundary, last);
         Set<String> touched = new LinkedHashSet<>();
-        Map<String, MakerFacts> makers = new HashMap<>();
+        Map<String, MakerProfile> makers = new HashMap<>();
         for (LedgerEvent e : tail) {
             String id = CommitmentFold.commitmentIdOf(e.payload());
             if (id != null) {
@@ -587,7 +587,7 @@ public final class ReadSide {
         }
         if (!makerIds.isEmpty()) {
             for (Document d : collection(DashboardProjector.FACTS).find(in("_id", makerIds.stream().map(m -> "m:" + m).toList()))) {
-                MakerFacts facts = makerFacts(d);
+                MakerProfile facts = makerProfile(d);
                 makers.put(facts.makerId(), facts);
             }
         }
@@ -595,7 +595,7 @@ public final class ReadSide {
         Map<String, Map<String, Map<String, Long>>> contributions = new HashMap<>();
         for (LedgerEvent e : tail) {
             if (e.payload() instanceof CommitmentMakerRegistered r) {
-                makers.put(r.makerId(), new MakerFacts(r.makerId(), r.name(), r.stakeholderGroup(), r.hemisphere(), r.country()));
+                makers.put(r.makerId(), new MakerProfile(r.makerId(), r.name(), r.stakeholderGroup(), r.hemisphere(), r.country()));
                 contributions.clear(); // computed with the maker's former facts
                 continue;
             }
@@ -632,8 +632,8 @@ public final class ReadSide {
         return figures;
     }
 
-    private static MakerFacts makerFacts(Document d) {
-        return new MakerFacts(d.getString("_id").substring(2), d.getString("name"),
+    private static MakerProfile makerProfile(Document d) {
+        return new MakerProfile(d.getString("_id").substring(2), d.getString("name"),
                 org.equalityledger.api.maker.StakeholderGroup.valueOf(d.getString("stakeholderGroup")),
                 org.equalityledger.api.maker.Hemisphere.valueOf(d.getString("hemisphere")), d.getString("country"));
     }
