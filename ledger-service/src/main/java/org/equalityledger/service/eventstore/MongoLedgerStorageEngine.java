@@ -56,11 +56,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         return new Builder();
     }
 
-    /**
-     * Stores the events of one unit of work. Units of work appending at the same time are stored
-     * together in one commit (group commit): one insert and one sync for all of them, each still all
-     * or nothing, since a unit whose sequence is taken is left out and the rest are stored again.
-     */
+    /** Stores the events of one unit of work, in a group commit with the units appending beside it. */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         appender.append(events, serializer);
