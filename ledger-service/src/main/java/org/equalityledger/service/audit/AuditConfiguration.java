@@ -3,7 +3,7 @@ package org.equalityledger.service.audit;
 import java.time.Clock;
 
 import org.equalityledger.core.checkpoint.LedgerKeys;
-import org.equalityledger.service.eventstore.LedgerReader;
+import org.equalityledger.service.eventstore.StoredLedger;
 import org.equalityledger.service.store.LedgerStoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +33,8 @@ public class AuditConfiguration {
     }
 
     @Bean
-    LedgerReader ledgerReader(MongoDatabase ledgerDatabase) {
-        return new LedgerReader(ledgerDatabase);
+    StoredLedger storedLedger(MongoDatabase ledgerDatabase) {
+        return new StoredLedger(ledgerDatabase);
     }
 
     @Bean
@@ -53,27 +53,27 @@ public class AuditConfiguration {
     }
 
     @Bean
-    LedgerSealer ledgerSealer(LedgerReader ledgerReader, MongoNodeStore merkleNodeStore, CheckpointStore checkpointStore,
+    LedgerSealer ledgerSealer(StoredLedger storedLedger, MongoNodeStore merkleNodeStore, CheckpointStore checkpointStore,
                               SealerState sealerState, AuditKeys auditKeys, Clock auditClock, AuditProperties audit) {
-        return new LedgerSealer(ledgerReader, merkleNodeStore, checkpointStore, sealerState, auditKeys.pair(), auditClock,
+        return new LedgerSealer(storedLedger, merkleNodeStore, checkpointStore, sealerState, auditKeys.pair(), auditClock,
                 audit.checkpointInterval());
     }
 
     @Bean
-    LedgerProofs ledgerProofs(LedgerSealer ledgerSealer, LedgerReader ledgerReader) {
-        return new LedgerProofs(ledgerSealer, ledgerReader);
+    LedgerProofs ledgerProofs(LedgerSealer ledgerSealer, StoredLedger storedLedger) {
+        return new LedgerProofs(ledgerSealer, storedLedger);
     }
 
     @Bean(destroyMethod = "close")
-    LedgerVerification ledgerVerification(LedgerReader ledgerReader, CheckpointStore checkpointStore,
+    LedgerVerification ledgerVerification(StoredLedger storedLedger, CheckpointStore checkpointStore,
                                           MongoNodeStore merkleNodeStore, SealerState sealerState, AuditKeys auditKeys,
                                           Clock auditClock) {
-        return new LedgerVerification(ledgerReader, checkpointStore, merkleNodeStore, sealerState,
+        return new LedgerVerification(storedLedger, checkpointStore, merkleNodeStore, sealerState,
                 auditKeys.pair().getPublic(), auditClock);
     }
 
     @Bean
-    LedgerExport ledgerExport(LedgerReader ledgerReader, CheckpointStore checkpointStore, AuditKeys auditKeys) {
-        return new LedgerExport(ledgerReader, checkpointStore, auditKeys.pair().getPublic());
+    LedgerExport ledgerExport(StoredLedger storedLedger, CheckpointStore checkpointStore, AuditKeys auditKeys) {
+        return new LedgerExport(storedLedger, checkpointStore, auditKeys.pair().getPublic());
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.equalityledger.core.checkpoint.Checkpoint;
 import org.equalityledger.core.export.ExportWriter;
-import org.equalityledger.service.eventstore.LedgerReader;
+import org.equalityledger.service.eventstore.StoredLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +20,11 @@ public final class LedgerExport {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerExport.class);
 
-    private final LedgerReader reader;
+    private final StoredLedger reader;
     private final CheckpointStore checkpoints;
     private final PublicKey key;
 
-    public LedgerExport(LedgerReader reader, CheckpointStore checkpoints, PublicKey key) {
+    public LedgerExport(StoredLedger reader, CheckpointStore checkpoints, PublicKey key) {
         this.reader = reader;
         this.checkpoints = checkpoints;
         this.key = key;
@@ -35,10 +35,10 @@ public final class LedgerExport {
         // Read first: every checkpoint then covers entries the walk below will reach.
         List<Checkpoint> signed = checkpoints.all();
         ExportWriter writer = new ExportWriter(out);
-        LedgerReader.Cursor cursor = reader.cursor(0);
+        StoredLedger.Cursor cursor = reader.cursor(0);
         long entries = 0;
-        for (List<LedgerReader.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
-            for (LedgerReader.StoredEntry stored : batch) {
+        for (List<StoredLedger.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
+            for (StoredLedger.StoredEntry stored : batch) {
                 if (stored.entry() == null) {
                     // It cannot be written as an entry; the verifier will find its position missing.
                     log.warn("Export: position {} left out: {}", stored.position(), stored.defect());

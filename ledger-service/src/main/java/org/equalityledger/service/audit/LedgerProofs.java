@@ -8,7 +8,7 @@ import org.equalityledger.core.merkle.ConsistencyProof;
 import org.equalityledger.core.merkle.InclusionProof;
 import org.equalityledger.core.merkle.Merkle;
 import org.equalityledger.core.merkle.MerkleLog;
-import org.equalityledger.service.eventstore.LedgerReader;
+import org.equalityledger.service.eventstore.StoredLedger;
 
 /**
  * Inclusion and consistency proofs from the stored Merkle tree, in ledger-core's JSON form, so that an
@@ -17,9 +17,9 @@ import org.equalityledger.service.eventstore.LedgerReader;
 public final class LedgerProofs {
 
     private final LedgerSealer sealer;
-    private final LedgerReader reader;
+    private final StoredLedger reader;
 
-    public LedgerProofs(LedgerSealer sealer, LedgerReader reader) {
+    public LedgerProofs(LedgerSealer sealer, StoredLedger reader) {
         this.sealer = sealer;
         this.reader = reader;
     }
@@ -32,7 +32,7 @@ public final class LedgerProofs {
             throw AuditProblem.badRequest("position " + position + " is not in a tree of " + size + " entries");
         }
         byte[] leaf = tree.leafHash(position);
-        LedgerReader.StoredEntry stored = reader.entryAt(position).orElse(null);
+        StoredLedger.StoredEntry stored = reader.entryAt(position).orElse(null);
         String entryHash = stored == null ? null : stored.storedHash();
         // The stored event must still be what was sealed: its hash the leaf's, and its fields that hash.
         if (entryHash == null || !entryHash.matches("[0-9a-f]{64}") || stored.entry() == null

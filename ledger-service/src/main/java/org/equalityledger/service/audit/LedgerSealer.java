@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.equalityledger.core.checkpoint.Checkpoint;
 import org.equalityledger.core.merkle.Merkle;
 import org.equalityledger.core.merkle.MerkleLog;
-import org.equalityledger.service.eventstore.LedgerReader;
+import org.equalityledger.service.eventstore.StoredLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,7 +38,7 @@ public final class LedgerSealer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LedgerSealer.class);
     private static final int LEAVES_PER_WRITE = 4_096;
 
-    private final LedgerReader reader;
+    private final StoredLedger reader;
     private final MongoNodeStore nodes;
     private final CheckpointStore checkpoints;
     private final SealerState state;
@@ -48,7 +48,7 @@ public final class LedgerSealer implements SmartLifecycle {
     private final ReentrantLock sealing = new ReentrantLock();
     private ScheduledExecutorService schedule;
 
-    public LedgerSealer(LedgerReader reader, MongoNodeStore nodes, CheckpointStore checkpoints, SealerState state,
+    public LedgerSealer(StoredLedger reader, MongoNodeStore nodes, CheckpointStore checkpoints, SealerState state,
                         KeyPair keys, Clock clock, Duration interval) {
         this.reader = reader;
         this.nodes = nodes;
@@ -112,13 +112,13 @@ public final class LedgerSealer implements SmartLifecycle {
             return refused("the stored Merkle tree cannot be read: " + e.getMessage());
         }
 
-        LedgerReader.Cursor cursor = reader.cursor(tree.size());
+        StoredLedger.Cursor cursor = reader.cursor(tree.size());
         List<byte[]> leaves = new ArrayList<>();
         List<Long> commitStarts = new ArrayList<>();
         String problem = null;
         read:
-        for (List<LedgerReader.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
-            for (LedgerReader.StoredEntry stored : batch) {
+        for (List<StoredLedger.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
+            for (StoredLedger.StoredEntry stored : batch) {
                 long expected = tree.size() + leaves.size();
                 problem = check(stored, expected);
                 if (problem != null) {
@@ -152,7 +152,7 @@ public final class LedgerSealer implements SmartLifecycle {
         return new Seal(Outcome.SEALED, checkpoint, null);
     }
 
-    private static String check(LedgerReader.StoredEntry stored, long expected) {
+    private static String check(StoredLedger.StoredEntry stored, long expected) {
         if (stored.position() != expected) {
             return "position " + expected + ": the next stored event claims position " + stored.position();
         }

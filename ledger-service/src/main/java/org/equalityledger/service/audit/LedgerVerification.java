@@ -20,7 +20,7 @@ import org.equalityledger.core.checkpoint.Checkpoint;
 import org.equalityledger.core.merkle.MerkleLog;
 import org.equalityledger.core.verify.LedgerVerifier;
 import org.equalityledger.core.verify.VerificationResult;
-import org.equalityledger.service.eventstore.LedgerReader;
+import org.equalityledger.service.eventstore.StoredLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,7 @@ public final class LedgerVerification implements AutoCloseable {
     private static final int KEPT = 16;
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
 
-    private final LedgerReader reader;
+    private final StoredLedger reader;
     private final CheckpointStore checkpoints;
     private final MongoNodeStore nodes;
     private final SealerState state;
@@ -62,12 +62,12 @@ public final class LedgerVerification implements AutoCloseable {
         return thread;
     });
 
-    public LedgerVerification(LedgerReader reader, CheckpointStore checkpoints, MongoNodeStore nodes, SealerState state,
+    public LedgerVerification(StoredLedger reader, CheckpointStore checkpoints, MongoNodeStore nodes, SealerState state,
                               PublicKey key, Clock clock) {
-        this(reader, checkpoints, nodes, state, key, clock, LedgerReader.DEFAULT_WINDOW);
+        this(reader, checkpoints, nodes, state, key, clock, StoredLedger.DEFAULT_WINDOW);
     }
 
-    public LedgerVerification(LedgerReader reader, CheckpointStore checkpoints, MongoNodeStore nodes, SealerState state,
+    public LedgerVerification(StoredLedger reader, CheckpointStore checkpoints, MongoNodeStore nodes, SealerState state,
                               PublicKey key, Clock clock, int window) {
         this.reader = reader;
         this.checkpoints = checkpoints;
@@ -146,16 +146,16 @@ public final class LedgerVerification implements AutoCloseable {
         long lastLog = System.nanoTime();
         ExecutorService hashing = LedgerVerifier.hashingThreads(hashingThreads);
         LedgerVerifier verifier = new LedgerVerifier(key, all, done -> job.progress(done), hashing);
-        LedgerReader.Cursor cursor = reader.cursor(0, window);
+        StoredLedger.Cursor cursor = reader.cursor(0, window);
         long seen = 0;
         List<LedgerEntry> entries = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         try (ReadAhead ahead = new ReadAhead(cursor, "ledger-verify-read-" + job.id())) {
-            for (List<LedgerReader.StoredEntry> batch = ahead.next(); !batch.isEmpty(); batch = ahead.next()) {
+            for (List<StoredLedger.StoredEntry> batch = ahead.next(); !batch.isEmpty(); batch = ahead.next()) {
                 entries.clear();
                 hashes.clear();
                 String defect = null;
-                for (LedgerReader.StoredEntry stored : batch) {
+                for (StoredLedger.StoredEntry stored : batch) {
                     if (stored.entry() == null) {
                         defect = stored.defect();
                         break;
@@ -246,21 +246,21 @@ public final class LedgerVerification implements AutoCloseable {
         private static final int AHEAD = 2;
 
         /** A window read, or why reading failed. */
-        private record Window(List<LedgerReader.StoredEntry> entries, RuntimeException failure) {
+        private record Window(List<StoredLedger.StoredEntry> entries, RuntimeException failure) {
         }
 
         private final BlockingQueue<Window> windows = new ArrayBlockingQueue<>(AHEAD);
         private volatile boolean closed;
 
-        ReadAhead(LedgerReader.Cursor cursor, String name) {
+        ReadAhead(StoredLedger.Cursor cursor, String name) {
             Thread thread = new Thread(() -> read(cursor), name);
             thread.setDaemon(true);
             thread.start();
         }
 
-        private void read(LedgerReader.Cursor cursor) {
+        private void read(StoredLedger.Cursor cursor) {
             try {
-                List<LedgerReader.StoredEntry> entries;
+                List<StoredLedger.StoredEntry> entries;
                 do {
                     Window window;
                     try {
@@ -278,7 +278,7 @@ public final class LedgerVerification implements AutoCloseable {
         }
 
         /** The next window's events, empty at the end of the walk. */
-        List<LedgerReader.StoredEntry> next() {
+        List<StoredLedger.StoredEntry> next() {
             Window window;
             try {
                 window = windows.take();

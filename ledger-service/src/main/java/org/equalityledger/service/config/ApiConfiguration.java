@@ -1,7 +1,7 @@
 package org.equalityledger.service.config;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.store.LedgerStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +13,7 @@ import org.springframework.core.env.Environment;
 public class ApiConfiguration {
 
     @Bean
-    ReferenceSetLoader referenceSetLoader(CommandGateway commandGateway, MongoLedgerStorageEngine ledger) {
+    ReferenceSetLoader referenceSetLoader(CommandGateway commandGateway, LedgerEvents ledger) {
         return new ReferenceSetLoader(commandGateway, ledger);
     }
 

@@ -12,7 +12,7 @@ import org.equalityledger.api.initiative.AssignGovernanceRole;
 import org.equalityledger.api.initiative.DefineAction;
 import org.equalityledger.api.initiative.LaunchInitiative;
 import org.equalityledger.service.domain.initiative.ReferenceSet;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +28,9 @@ public class ReferenceSetLoader {
     private static final Logger log = LoggerFactory.getLogger(ReferenceSetLoader.class);
 
     private final CommandGateway commands;
-    private final MongoLedgerStorageEngine ledger;
+    private final LedgerEvents ledger;
 
-    public ReferenceSetLoader(CommandGateway commands, MongoLedgerStorageEngine ledger) {
+    public ReferenceSetLoader(CommandGateway commands, LedgerEvents ledger) {
         this.commands = commands;
         this.ledger = ledger;
     }
@@ -43,7 +43,7 @@ public class ReferenceSetLoader {
         Set<String> loaded = new HashSet<>();
         for (Object command : all) {
             String initiativeId = initiativeOf(command);
-            if (command instanceof LaunchInitiative && ledger.lastSequenceNumberFor(initiativeId).isPresent()) {
+            if (command instanceof LaunchInitiative && ledger.holds(initiativeId)) {
                 present.add(initiativeId);
             }
             if (present.contains(initiativeId)) {

@@ -2,316 +2,64 @@ package org.equalityledger.service.eventstore;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.Queue;
-import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.equalityledger.core.LedgerEntry;
-import org.equalityledger.core.Unicode;
-import org.equalityledger.core.json.Json;
-import org.equalityledger.core.json.JsonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.mongodb.client.MongoDatabase;
 
 /**
- * The ledger's Axon event storage engine on MongoDB.
+ * The ledger's Axon event storage engine on MongoDB. It appends through {@link LedgerAppender} (group
+ * commit, dense positions, the hash chain) and reads back what Axon asks for: tracked events by
+ * position, an aggregate's events by its sequence keys, tokens and snapshots.
  *
- * <p>Positions are dense: a writer takes the first free position by inserting a commit whose
- * {@code _id} is that position, and a writer only learns a position is free after seeing the commit
- * before it. So no position is ever reserved and left empty, a reader never sees position
- * {@code p + 1} before {@code p}, and a plain {@link GlobalSequenceTrackingToken} is enough to track
- * without missing or repeating an event, whatever number of instances append at once.
+ * <p>Only the configuration sees this class. The web, the read side and the reference loader read
+ * the ledger through {@link LedgerEvents}, the audit through {@link StoredLedger}.
  *
- * <p>Every stored event carries the SHA-256 of its canonical form, chained to the previous event of
- * its aggregate ({@link LedgerEntry}).
+ * <p>Positions are dense, so a reader never sees position {@code p + 1} before {@code p}, and a plain
+ * {@link GlobalSequenceTrackingToken} is enough to track without missing or repeating an event,
+ * whatever number of instances append at once.
  */
 public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     private static final Logger log = LoggerFactory.getLogger(MongoLedgerStorageEngine.class);
-    private static final String RECORDED_AT = "recordedAt";
-    private static final int MAX_POSITION_RACES = 1_000;
-    private static final int HEAD_HINT_EVERY = 64;
-    private static final int CHAIN_CACHE_SIZE = 10_000;
 
     private final LedgerCommitStore store;
-    private static final int MAX_EVENTS_PER_COMMIT = 1_000;
-
-    private final ReentrantLock appendLock = new ReentrantLock();
-    private final Queue<UnitOfWork> queue = new ConcurrentLinkedQueue<>();
-    private final Map<String, ChainLink> lastLinks = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ChainLink> eldest) {
-            return size() > CHAIN_CACHE_SIZE;
-        }
-    };
-    private long nextPosition = -1;
-    private long commitsSinceHint;
+    private final LedgerAppender appender;
 
     protected MongoLedgerStorageEngine(Builder builder) {
         super(builder);
         this.store = new LedgerCommitStore(builder.database, builder.collectionPrefix);
         store.ensureIndexes();
+        this.appender = new LedgerAppender(store);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The last event of an aggregate that this instance has seen: what its next event links to. */
-    private record ChainLink(long sequence, String hash) {
-    }
-
-    /**
-     * Stores the events of one unit of work. Units of work appending at the same time are stored
-     * together in one commit (group commit): one insert and one sync for all of them, each still all
-     * or nothing, since a unit whose sequence is taken is left out and the rest are stored again.
-     */
+    /** Stores the events of one unit of work, in a group commit with the units appending beside it. */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (events.isEmpty()) {
-            return;
-        }
-        UnitOfWork unit = new UnitOfWork(events.stream().map(e -> Pending.of(e, serializer)).toList());
-        queue.add(unit);
-        appendLock.lock();
-        try {
-            if (!unit.outcome.isDone()) {
-                storeQueued();
-            }
-        } finally {
-            appendLock.unlock();
-        }
-        RuntimeException failure = unit.outcome.join();
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private void storeQueued() {
-        List<UnitOfWork> batch = drainQueue();
-        try {
-            storeBatch(batch);
-        } catch (RuntimeException e) {
-            // Whatever went wrong, no writer may be left waiting for an answer.
-            fail(batch, e);
-        }
-    }
-
-    private void storeBatch(List<UnitOfWork> batch) {
-        if (nextPosition < 0) {
-            nextPosition = store.walkFrom(store.headHint());
-        }
-        int races = 0;
-        while (!batch.isEmpty()) {
-            LedgerCommit commit;
-            try {
-                commit = commitAt(nextPosition, batch);
-            } catch (UnitRefused refused) {
-                refused.unit.outcome.complete(refused.failure);
-                batch.remove(refused.unit);
-                continue;
-            }
-            try {
-                store.insert(commit);
-            } catch (LedgerCommitStore.Conflict conflict) {
-                if (conflict.kind == LedgerCommitStore.Conflict.Kind.AGGREGATE_SEQUENCE) {
-                    refuseTakenSequences(batch, conflict);
-                } else if (++races > MAX_POSITION_RACES) {
-                    fail(batch, new EventStoreException("No free position found after " + MAX_POSITION_RACES + " tries", conflict));
-                    return;
-                } else {
-                    // Another instance took the position first: move past its commits and try again.
-                    nextPosition = store.walkFrom(nextPosition);
-                }
-                continue;
-            }
-            nextPosition = commit.nextPosition();
-            batch.forEach(unit -> unit.outcome.complete(null));
-            remember(commit.entries());
-            if (++commitsSinceHint >= HEAD_HINT_EVERY) {
-                commitsSinceHint = 0;
-                try {
-                    store.advanceHeadHint(nextPosition);
-                } catch (RuntimeException e) {
-                    log.warn("Could not record the position hint; the next start walks a little further", e);
-                }
-            }
-            return;
-        }
-    }
-
-    private List<UnitOfWork> drainQueue() {
-        List<UnitOfWork> batch = new ArrayList<>();
-        int events = 0;
-        for (UnitOfWork unit = queue.peek(); unit != null && (batch.isEmpty() || events + unit.events.size() <= MAX_EVENTS_PER_COMMIT);
-             unit = queue.peek()) {
-            batch.add(queue.poll());
-            events += unit.events.size();
-        }
-        return batch;
-    }
-
-    /** Leaves out of the batch every unit whose (aggregate, sequence) is already stored. */
-    private void refuseTakenSequences(List<UnitOfWork> batch, RuntimeException conflict) {
-        List<String> keys = batch.stream().flatMap(u -> u.keys().stream()).toList();
-        Set<String> taken = new HashSet<>();
-        store.commitsWithKeys(keys).forEach(c -> c.entries().stream()
-                .filter(e -> e.aggregateId() != null)
-                .forEach(e -> taken.add(LedgerCommit.key(e.aggregateId(), e.sequence()))));
-        boolean refusedAny = false;
-        for (Iterator<UnitOfWork> it = batch.iterator(); it.hasNext(); ) {
-            UnitOfWork unit = it.next();
-            Optional<Pending> clash = unit.events.stream()
-                    .filter(e -> e.aggregateId != null && taken.contains(LedgerCommit.key(e.aggregateId, e.sequence)))
-                    .findFirst();
-            if (clash.isPresent()) {
-                forgetLinks(unit.events);
-                unit.outcome.complete(concurrencyFailure(clash.get(), conflict));
-                it.remove();
-                refusedAny = true;
-            }
-        }
-        if (!refusedAny) {
-            // The clashing commit is not visible to this read: refuse all rather than loop.
-            batch.forEach(unit -> unit.outcome.complete(concurrencyFailure(unit.events.get(0), conflict)));
-            batch.clear();
-        }
-    }
-
-    private static void fail(List<UnitOfWork> batch, RuntimeException failure) {
-        batch.forEach(unit -> unit.outcome.complete(failure));
-        batch.clear();
-    }
-
-    private static ConcurrencyException concurrencyFailure(Pending event, RuntimeException cause) {
-        return new ConcurrencyException(String.format(
-                "Aggregate %s already has an event at sequence %d: another change was stored first",
-                event.aggregateId, event.sequence), cause);
-    }
-
-    /**
-     * The commit of a batch at a position. Each event links to the previous event of its aggregate:
-     * in this commit if there is one, else in the store.
-     */
-    private LedgerCommit commitAt(long firstPosition, List<UnitOfWork> batch) {
-        List<LedgerEntry> entries = new ArrayList<>();
-        Map<String, ChainLink> chainInCommit = new HashMap<>();
-        for (UnitOfWork unit : batch) {
-            Map<String, ChainLink> unitChain = new HashMap<>(chainInCommit);
-            List<LedgerEntry> unitEntries = new ArrayList<>();
-            for (Pending p : unit.events) {
-                String previous = null;
-                if (p.aggregateId != null) {
-                    ChainLink link = unitChain.get(p.aggregateId);
-                    if (link != null && link.sequence() >= p.sequence) {
-                        throw new UnitRefused(unit, concurrencyFailure(p, null));
-                    }
-                    previous = link != null && link.sequence() == p.sequence - 1 ? link.hash()
-                            : p.sequence == 0 ? null : storedHash(unit, p.aggregateId, p.sequence - 1);
-                }
-                LedgerEntry entry = p.entry(firstPosition + entries.size() + unitEntries.size(), previous);
-                if (p.aggregateId != null) {
-                    unitChain.put(p.aggregateId, new ChainLink(p.sequence, entry.hash()));
-                }
-                unitEntries.add(entry);
-            }
-            entries.addAll(unitEntries);
-            chainInCommit = unitChain;
-        }
-        return new LedgerCommit(firstPosition, entries);
-    }
-
-    private String storedHash(UnitOfWork unit, String aggregateId, long sequence) {
-        synchronized (lastLinks) {
-            ChainLink link = lastLinks.get(aggregateId);
-            if (link != null && link.sequence() == sequence) {
-                return link.hash();
-            }
-        }
-        return store.commitsWithKeys(List.of(LedgerCommit.key(aggregateId, sequence))).stream()
-                .flatMap(c -> c.entries().stream())
-                .filter(e -> aggregateId.equals(e.aggregateId()) && e.sequence() == sequence)
-                .map(LedgerEntry::hash)
-                .findFirst()
-                .orElseThrow(() -> new UnitRefused(unit, new EventStoreException(String.format(
-                        "Aggregate %s has no event at sequence %d to follow", aggregateId, sequence))));
-    }
-
-    /** The events of one unit of work, waiting to be stored, and what became of them. */
-    private static final class UnitOfWork {
-        final List<Pending> events;
-        final CompletableFuture<RuntimeException> outcome = new CompletableFuture<>();
-
-        UnitOfWork(List<Pending> events) {
-            this.events = events;
-        }
-
-        List<String> keys() {
-            return events.stream().filter(e -> e.aggregateId != null)
-                    .map(e -> LedgerCommit.key(e.aggregateId, e.sequence)).toList();
-        }
-    }
-
-    /** A unit that cannot be stored whatever the others do; the rest of its batch goes on. */
-    private static final class UnitRefused extends RuntimeException {
-        final transient UnitOfWork unit;
-        final RuntimeException failure;
-
-        UnitRefused(UnitOfWork unit, RuntimeException failure) {
-            super(failure.getMessage(), null, false, false);
-            this.unit = unit;
-            this.failure = failure;
-        }
-    }
-
-    private void remember(List<LedgerEntry> entries) {
-        synchronized (lastLinks) {
-            for (LedgerEntry e : entries) {
-                if (e.aggregateId() != null) {
-                    ChainLink known = lastLinks.get(e.aggregateId());
-                    if (known == null || known.sequence() < e.sequence()) {
-                        lastLinks.put(e.aggregateId(), new ChainLink(e.sequence(), e.hash()));
-                    }
-                }
-            }
-        }
-    }
-
-    private void forgetLinks(List<Pending> pending) {
-        synchronized (lastLinks) {
-            pending.forEach(p -> {
-                if (p.aggregateId != null) {
-                    lastLinks.remove(p.aggregateId);
-                }
-            });
-        }
+        appender.append(events, serializer);
     }
 
     @Override
@@ -380,7 +128,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
             from = to;
         }
         if (!events.isEmpty()) {
-            remember(List.of(events.get(events.size() - 1).entry));
+            appender.remember(List.of(events.get(events.size() - 1).entry));
         }
         return events;
     }
@@ -455,15 +203,15 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         }
         SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
         SerializedObject<String> metadata = snapshot.serializeMetaData(serializer, String.class);
-        store.putSnapshot(storableName(snapshot.getAggregateIdentifier(), "aggregate id"), new Document()
-                .append("aggregateType", storableName(snapshot.getType(), "aggregate type"))
+        store.putSnapshot(LedgerAppender.storableName(snapshot.getAggregateIdentifier(), "aggregate id"), new Document()
+                .append("aggregateType", LedgerAppender.storableName(snapshot.getType(), "aggregate type"))
                 .append("sequence", snapshot.getSequenceNumber())
-                .append("eventId", storableName(snapshot.getIdentifier(), "event id"))
+                .append("eventId", LedgerAppender.storableName(snapshot.getIdentifier(), "event id"))
                 .append("recordedAt", snapshot.getTimestamp().toString())
-                .append("payloadType", storableName(payload.getType().getName(), "payload type"))
-                .append("payloadRevision", storableName(payload.getType().getRevision(), "payload revision"))
-                .append("payload", storableJson(payload.getData(), "payload"))
-                .append("metadata", storableJson(metadata.getData(), "metadata")));
+                .append("payloadType", LedgerAppender.storableName(payload.getType().getName(), "payload type"))
+                .append("payloadRevision", LedgerAppender.storableName(payload.getType().getRevision(), "payload revision"))
+                .append("payload", LedgerAppender.storableJson(payload.getData(), "payload"))
+                .append("metadata", LedgerAppender.storableJson(metadata.getData(), "metadata")));
     }
 
     @Override
@@ -484,152 +232,11 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     /** Writes the position hint so that the next start walks only from here. */
     public void flushHeadHint() {
-        appendLock.lock();
-        try {
-            if (nextPosition > 0) {
-                store.advanceHeadHint(nextPosition);
-            }
-        } finally {
-            appendLock.unlock();
-        }
-    }
-
-    /**
-     * Every stored event of an aggregate as the ledger holds it, with its position and hashes, for
-     * histories an auditor can check against a proof.
-     */
-    public List<LedgerEntry> entriesOf(String aggregateId) {
-        List<LedgerEntry> entries = new ArrayList<>();
-        int window = batchSize();
-        for (long from = 0; ; from += window) {
-            long first = from;
-            List<String> keys = LongStream.range(from, from + window)
-                    .mapToObj(sequence -> LedgerCommit.key(aggregateId, sequence)).toList();
-            List<LedgerEntry> batch = store.commitsWithKeys(keys).stream()
-                    .flatMap(c -> c.entries().stream())
-                    .filter(e -> aggregateId.equals(e.aggregateId()) && e.sequence() >= first && e.sequence() < first + window)
-                    .toList();
-            entries.addAll(batch);
-            if (batch.size() < window) {
-                return entries;
-            }
-        }
-    }
-
-    /**
-     * The hash stored with each of these events, by position: what the store holds, which differs from
-     * {@link LedgerEntry#hash()} (computed from the stored fields) once an event was altered.
-     */
-    public Map<Long, String> storedHashesOf(List<LedgerEntry> entries) {
-        return store.storedHashesWithKeys(entries.stream().filter(e -> e.aggregateId() != null)
-                .map(e -> LedgerCommit.key(e.aggregateId(), e.sequence())).toList());
-    }
-
-    /**
-     * Every stored event of each of the aggregates, in as few {@code $in} queries on the unique
-     * {@code keys} index as their lengths allow: 32 sequences per aggregate a round, a further round
-     * only for the aggregates that filled the previous one. For reading many short streams at once
-     * (the read side's answers as of an instant).
-     */
-    public Map<String, List<LedgerEntry>> entriesOf(java.util.Collection<String> aggregateIds) {
-        final int window = 32;
-        final int keysPerQuery = 4_096;
-        Map<String, List<LedgerEntry>> entries = new LinkedHashMap<>();
-        aggregateIds.forEach(id -> entries.put(id, new ArrayList<>()));
-        List<String> open = new ArrayList<>(entries.keySet());
-        for (long from = 0; !open.isEmpty(); from += window) {
-            long first = from;
-            List<String> stillOpen = new ArrayList<>();
-            for (int i = 0; i < open.size(); i += keysPerQuery / window) {
-                List<String> ids = open.subList(i, Math.min(open.size(), i + keysPerQuery / window));
-                Set<String> wanted = new HashSet<>(ids);
-                List<String> keys = new ArrayList<>(ids.size() * window);
-                for (String id : ids) {
-                    for (long sequence = first; sequence < first + window; sequence++) {
-                        keys.add(LedgerCommit.key(id, sequence));
-                    }
-                }
-                Map<String, Integer> found = new HashMap<>();
-                for (LedgerCommit commit : store.commitsWithKeys(keys)) {
-                    for (LedgerEntry e : commit.entries()) {
-                        if (e.aggregateId() != null && wanted.contains(e.aggregateId())
-                                && e.sequence() >= first && e.sequence() < first + window) {
-                            entries.get(e.aggregateId()).add(e);
-                            found.merge(e.aggregateId(), 1, Integer::sum);
-                        }
-                    }
-                }
-                found.forEach((id, count) -> {
-                    if (count == window) {
-                        stillOpen.add(id);
-                    }
-                });
-            }
-            open = stillOpen;
-        }
-        entries.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(LedgerEntry::sequence)));
-        return entries;
+        appender.flushHeadHint();
     }
 
     LedgerCommitStore store() {
         return store;
-    }
-
-    /** An event serialised once, before positions are known, so that a lost position race costs no re-serialisation. */
-    private record Pending(String eventId, String aggregateType, String aggregateId, long sequence,
-                           String payloadType, String payloadRevision, String recordedAt,
-                           String payload, String metadata) {
-
-        static Pending of(EventMessage<?> event, Serializer serializer) {
-            String recordedAt = event.getTimestamp().toString();
-            EventMessage<?> stamped = event.getMetaData().containsKey(RECORDED_AT)
-                    ? event : event.andMetaData(Map.of(RECORDED_AT, recordedAt));
-            SerializedObject<String> payload = event.serializePayload(serializer, String.class);
-            SerializedObject<String> metadata = stamped.serializeMetaData(serializer, String.class);
-            String aggregateType = null;
-            String aggregateId = null;
-            long sequence = -1;
-            if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
-                aggregateType = domain.getType();
-                aggregateId = domain.getAggregateIdentifier();
-                sequence = domain.getSequenceNumber();
-            }
-            return new Pending(storableName(event.getIdentifier(), "event id"),
-                    storableName(aggregateType, "aggregate type"), storableName(aggregateId, "aggregate id"), sequence,
-                    storableName(payload.getType().getName(), "payload type"),
-                    storableName(payload.getType().getRevision(), "payload revision"), recordedAt,
-                    storableJson(payload.getData(), "payload"), storableJson(metadata.getData(), "metadata"));
-        }
-
-        LedgerEntry entry(long position, String previousHash) {
-            return new LedgerEntry(position, eventId, aggregateType, aggregateId, sequence, payloadType,
-                    payloadRevision, recordedAt, payload, metadata, previousHash);
-        }
-    }
-
-    /**
-     * JSON text the store gives back exactly as it was hashed. A Java string may hold a surrogate
-     * without its partner; MongoDB's driver writes it as bytes that are not UTF-8 and reads those back
-     * as U+FFFD, so an event holding one would be stored with a hash of other text than it holds, and
-     * fail every verification from then on. In payload and metadata, JSON from Jackson, such a
-     * surrogate can only stand inside a string: it is stored as its JSON escape, which reads back as
-     * the same value.
-     */
-    private static String storableJson(String json, String field) {
-        try {
-            return Json.escapeLoneSurrogates(json);
-        } catch (JsonException e) {
-            throw new EventStoreException("The " + field + " cannot be stored: " + e.getMessage(), e);
-        }
-    }
-
-    /** A name or identifier has no escape to keep a lone surrogate in, and the API never lets one through. */
-    private static String storableName(String name, String field) {
-        if (name != null && !Unicode.isWellFormed(name)) {
-            throw new EventStoreException("The " + field + " is not valid Unicode text (a lone surrogate at "
-                    + Unicode.firstLoneSurrogate(name) + "); it cannot be stored");
-        }
-        return name;
     }
 
     public static class Builder extends BatchingEventStorageEngine.Builder {

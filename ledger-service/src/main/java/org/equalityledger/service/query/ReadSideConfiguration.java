@@ -21,7 +21,7 @@ import org.equalityledger.projections.rebuild.Rebuilds;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerReader;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.query.demo.DemoDataLoader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,9 +78,9 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    LedgerReader readSideEvents(MongoLedgerStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer,
+    LedgerReader readSideEvents(LedgerEvents ledgerEvents, @Qualifier("eventSerializer") Serializer eventSerializer,
                                 org.axonframework.config.Configuration axon) {
-        return new EngineLedgerReader(engine, eventSerializer, axon.upcasterChain());
+        return new LedgerEventsReader(ledgerEvents, eventSerializer, axon.upcasterChain());
     }
 
     @Bean

@@ -10,6 +10,8 @@ import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSag
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
+import org.equalityledger.service.eventstore.LedgerEvents;
+import org.equalityledger.service.eventstore.MongoLedgerEvents;
 import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,12 @@ public class LedgerStoreConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .batchSize(256)
                 .build();
+    }
+
+    /** How everything outside the configuration reads the ledger: never through the engine itself. */
+    @Bean
+    LedgerEvents ledgerEvents(MongoLedgerStorageEngine eventStorageEngine) {
+        return new MongoLedgerEvents(eventStorageEngine);
     }
 
     @Bean

@@ -16,7 +16,7 @@ import org.equalityledger.api.common.Actor;
 import org.equalityledger.api.reporting.CorrectProgressReport;
 import org.equalityledger.api.reporting.FileProgressReport;
 import org.equalityledger.core.LedgerEntry;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.security.CurrentActor;
 import org.equalityledger.service.web.Requests.AmendmentRequest;
 import org.equalityledger.service.web.Requests.CompletionRequest;
@@ -52,12 +52,12 @@ public class CommitmentController {
 
     private final CommandDispatcher commands;
     private final CurrentActor currentActor;
-    private final MongoLedgerStorageEngine ledger;
+    private final LedgerEvents ledger;
     private final CommitmentHistories histories;
     private final ObjectMapper json;
 
     public CommitmentController(CommandDispatcher commands, CurrentActor currentActor,
-                                MongoLedgerStorageEngine ledger, CommitmentHistories histories, ObjectMapper json) {
+                                LedgerEvents ledger, CommitmentHistories histories, ObjectMapper json) {
         this.commands = commands;
         this.currentActor = currentActor;
         this.ledger = ledger;

@@ -19,7 +19,7 @@ import org.equalityledger.api.common.NotPermittedException;
 import org.equalityledger.api.common.Role;
 import org.equalityledger.core.LedgerEntry;
 import org.equalityledger.projections.query.ReadSide;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -37,12 +37,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Component
 public class CommitmentHistories {
 
-    private final MongoLedgerStorageEngine ledger;
+    private final LedgerEvents ledger;
     private final EventStore eventStore;
     private final ObjectMapper json;
     private final ReadSide readSide;
 
-    public CommitmentHistories(MongoLedgerStorageEngine ledger, EventStore eventStore, ObjectMapper json,
+    public CommitmentHistories(LedgerEvents ledger, EventStore eventStore, ObjectMapper json,
                                ReadSide readSide) {
         this.ledger = ledger;
         this.eventStore = eventStore;

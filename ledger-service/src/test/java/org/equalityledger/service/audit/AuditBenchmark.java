@@ -24,7 +24,7 @@ import org.equalityledger.core.verify.ExportVerifier;
 import org.equalityledger.core.verify.LedgerVerifier;
 import org.equalityledger.core.verify.VerificationResult;
 import org.equalityledger.service.eventstore.EngineFixtureAccess;
-import org.equalityledger.service.eventstore.LedgerReader;
+import org.equalityledger.service.eventstore.StoredLedger;
 import org.equalityledger.service.store.EmbeddedMongoServer;
 
 import com.mongodb.client.MongoClient;
@@ -90,7 +90,7 @@ public final class AuditBenchmark {
         System.out.printf("  built through the engine in %.1f s (%,.0f events/s)%n", buildSeconds, total / buildSeconds);
 
         KeyPair keys = LedgerKeys.generate();
-        LedgerReader reader = new LedgerReader(database);
+        StoredLedger reader = new StoredLedger(database);
         MongoNodeStore nodes = new MongoNodeStore(database);
         CheckpointStore checkpoints = new CheckpointStore(database);
         SealerState state = new SealerState(database, Duration.ofMinutes(10), Clock.systemUTC());
@@ -126,12 +126,12 @@ public final class AuditBenchmark {
             LedgerVerifier inMemory = new LedgerVerifier(keys.getPublic(), checkpoints.all(), null);
             LedgerVerifier inMemoryParallel = new LedgerVerifier(keys.getPublic(), checkpoints.all(), null, hashing);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            LedgerReader.Cursor cursor = reader.cursor(0);
-            for (List<LedgerReader.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
+            StoredLedger.Cursor cursor = reader.cursor(0);
+            for (List<StoredLedger.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
                 List<byte[]> canonical = new ArrayList<>(batch.size());
                 List<LedgerEntry> entries = new ArrayList<>(batch.size());
                 List<String> hashes = new ArrayList<>(batch.size());
-                for (LedgerReader.StoredEntry e : batch) {
+                for (StoredLedger.StoredEntry e : batch) {
                     canonical.add(e.entry().canonicalBytes());
                     entries.add(e.entry());
                     hashes.add(e.storedHash());
@@ -148,7 +148,7 @@ public final class AuditBenchmark {
                     bytes += b.length;
                 }
                 long r1 = System.nanoTime();
-                for (LedgerReader.StoredEntry e : batch) {
+                for (StoredLedger.StoredEntry e : batch) {
                     inMemory.accept(e.entry(), e.storedHash());
                 }
                 long r2 = System.nanoTime();
@@ -167,8 +167,8 @@ public final class AuditBenchmark {
             // The store's own pace: the same walk, decoding the events, hashing nothing.
             long w0 = System.nanoTime();
             long walked = 0;
-            LedgerReader.Cursor walk = reader.cursor(0);
-            for (List<LedgerReader.StoredEntry> batch = walk.next(); !batch.isEmpty(); batch = walk.next()) {
+            StoredLedger.Cursor walk = reader.cursor(0);
+            for (List<StoredLedger.StoredEntry> batch = walk.next(); !batch.isEmpty(); batch = walk.next()) {
                 walked += batch.size();
             }
             walkSeconds = Math.min(walkSeconds, seconds(System.nanoTime() - w0));

@@ -20,12 +20,13 @@ import java.util.UUID;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.equalityledger.core.checkpoint.LedgerKeys;
 import org.equalityledger.core.merkle.ConsistencyProof;
 import org.equalityledger.core.merkle.InclusionProof;
 import org.equalityledger.core.verify.ExportVerifier;
 import org.equalityledger.core.verify.VerificationResult;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+
 import org.equalityledger.service.support.LedgerServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class AuditControllerTest {
     MockMvc mvc;
 
     @Autowired
-    MongoLedgerStorageEngine engine;
+    EventStorageEngine engine;
 
     @Autowired
     ObjectMapper json;

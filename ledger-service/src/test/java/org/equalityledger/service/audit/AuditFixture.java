@@ -27,7 +27,7 @@ import org.equalityledger.core.verify.ExportVerifier;
 import org.equalityledger.core.verify.Main;
 import org.equalityledger.core.verify.VerificationResult;
 import org.equalityledger.service.eventstore.EngineFixtureAccess;
-import org.equalityledger.service.eventstore.LedgerReader;
+import org.equalityledger.service.eventstore.StoredLedger;
 import org.equalityledger.service.store.TestStore;
 
 import com.mongodb.client.MongoCollection;
@@ -49,7 +49,7 @@ final class AuditFixture {
 
     final MongoDatabase database;
     final EventStorageEngine engine;
-    final LedgerReader reader;
+    final StoredLedger reader;
     final MongoNodeStore nodes;
     final CheckpointStore checkpoints;
     final SealerState state;
@@ -62,7 +62,7 @@ final class AuditFixture {
     private AuditFixture(MongoDatabase database) {
         this.database = database;
         this.engine = EngineFixtureAccess.engine(database);
-        this.reader = new LedgerReader(database);
+        this.reader = new StoredLedger(database);
         this.nodes = new MongoNodeStore(database);
         this.checkpoints = new CheckpointStore(database);
         this.state = new SealerState(database, Duration.ofMinutes(2), Clock.systemUTC());

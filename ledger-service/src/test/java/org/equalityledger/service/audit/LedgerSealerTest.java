@@ -13,7 +13,7 @@ import org.equalityledger.core.checkpoint.Checkpoint;
 import org.equalityledger.core.merkle.ConsistencyProof;
 import org.equalityledger.core.merkle.InMemoryNodeStore;
 import org.equalityledger.core.merkle.MerkleLog;
-import org.equalityledger.service.eventstore.LedgerReader;
+import org.equalityledger.service.eventstore.StoredLedger;
 import org.equalityledger.service.store.StoreTest;
 import org.equalityledger.service.store.TestStore;
 
@@ -25,8 +25,8 @@ class LedgerSealerTest {
     /** The root over the stored hashes, computed here from scratch. */
     private static byte[] rootOfStoredHashes(AuditFixture fixture) {
         MerkleLog tree = new MerkleLog(new InMemoryNodeStore());
-        LedgerReader.Cursor cursor = fixture.reader.cursor(0);
-        for (List<LedgerReader.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
+        StoredLedger.Cursor cursor = fixture.reader.cursor(0);
+        for (List<StoredLedger.StoredEntry> batch = cursor.next(); !batch.isEmpty(); batch = cursor.next()) {
             batch.forEach(e -> tree.appendEntryHash(e.storedHash()));
         }
         return tree.root();
@@ -112,7 +112,7 @@ class LedgerSealerTest {
         fixture.append("c-1", "c-2");
         // A crash after the nodes of the two new leaves were written, before the sizes were.
         MerkleLog tree = MerkleLog.open(fixture.nodes, 3);
-        LedgerReader.Cursor cursor = fixture.reader.cursor(3);
+        StoredLedger.Cursor cursor = fixture.reader.cursor(3);
         cursor.next().forEach(e -> tree.appendEntryHash(e.storedHash()));
 
         Checkpoint checkpoint = fixture.sealer.seal().checkpoint();

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.support.Api;
 import org.equalityledger.service.support.PageTest;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class DashboardPageTest extends PageTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    MongoLedgerStorageEngine ledger;
+    LedgerEvents ledger;
 
     @Test
     void the_public_sees_the_figures_of_every_initiative_and_can_pick_a_year() {

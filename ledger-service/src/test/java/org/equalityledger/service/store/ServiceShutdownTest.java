@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.equalityledger.service.LedgerApplication;
-import org.equalityledger.service.eventstore.LedgerReader;
+import org.equalityledger.service.eventstore.StoredLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class ServiceShutdownTest {
         assertThat(output).doesNotContain("propagated an exception");
         try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
              MongoClient client = MongoClients.create(server.connectionString())) {
-            LedgerReader reader = new LedgerReader(client.getDatabase("equality-ledger"));
+            StoredLedger reader = new StoredLedger(client.getDatabase("equality-ledger"));
             assertThat(reader.endPosition()).as("the reference set was recorded on the first start").isPositive();
             assertThat(reader.headMark()).isEqualTo(reader.endPosition());
         }

@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -42,9 +40,9 @@ public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final TestRestTemplate http;
-    private final MongoLedgerStorageEngine ledger;
+    private final LedgerEvents ledger;
 
-    public Api(TestRestTemplate http, MongoLedgerStorageEngine ledger) {
+    public Api(TestRestTemplate http, LedgerEvents ledger) {
         this.http = http;
         this.ledger = ledger;
     }
@@ -66,8 +64,7 @@ public final class Api {
 
     /** The position of the last stored event, -1 when none. */
     public long head() {
-        TrackingToken token = ledger.createHeadToken();
-        return token == null ? -1 : ((GlobalSequenceTrackingToken) token).getGlobalIndex();
+        return ledger.headPosition();
     }
 
     public ResponseEntity<JsonNode> post(String user, String path, Object body) {

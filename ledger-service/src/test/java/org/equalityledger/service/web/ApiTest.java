@@ -1,6 +1,6 @@
 package org.equalityledger.service.web;
 
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.support.Api;
 import org.equalityledger.service.support.LedgerServiceTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +14,7 @@ abstract class ApiTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    MongoLedgerStorageEngine ledger;
+    LedgerEvents ledger;
     Api api;
 
     @BeforeEach

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.support.Api;
 import org.equalityledger.service.support.LedgerServiceTest;
 import org.equalityledger.service.support.MovableClock;
@@ -46,7 +46,7 @@ class GlobalAllianceForCareScenarioTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    MongoLedgerStorageEngine ledger;
+    LedgerEvents ledger;
     Api api;
     final MovableClock clock = new MovableClock();
 

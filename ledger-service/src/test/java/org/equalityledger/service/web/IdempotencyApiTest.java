@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.support.Api;
 import org.equalityledger.service.support.LedgerServiceTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,7 @@ class IdempotencyApiTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    MongoLedgerStorageEngine ledger;
+    LedgerEvents ledger;
     @Autowired
     MongoDatabase ledgerDatabase;
     @Autowired

@@ -24,7 +24,7 @@ import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.store.DocCache;
-import org.equalityledger.projections.store.Json;
+import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.Projector;
 
@@ -35,7 +35,7 @@ import com.mongodb.client.MongoDatabase;
  * names, reporting cycles and the validation queue. Every document is keyed by {@code _id}:
  * <ul>
  *   <li>{@code rm_commitments}: {@code _id} = commitment id, {@code makerId}, {@code state} = the folded
- *       {@link CommitmentState} as JSON text ({@link Json#toJson});</li>
+ *       {@link CommitmentState} as JSON text ({@link ReadModelJson#toJson});</li>
  *   <li>{@code rm_commitment_rows}: {@code _id} = commitment id, a flat row with names, for lists and CSV;</li>
  *   <li>{@code rm_makers}: {@code _id} = maker id, its facts and {@code commitmentIds};</li>
  *   <li>{@code rm_initiatives}: {@code _id} = initiative id, names, actions, governance roles;</li>
@@ -133,7 +133,7 @@ public final class CommitmentProjector implements Projector {
                 return;
             }
             CommitmentState before = batch.states.containsKey(commitmentId) ? batch.states.get(commitmentId)
-                    : doc == null ? null : Json.fromStored(doc.get("state"), CommitmentState.class);
+                    : doc == null ? null : ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
             CommitmentState after = CommitmentFold.apply(before, payload, event.recordedAt());
             if (after == null) {
                 return;
@@ -247,7 +247,7 @@ public final class CommitmentProjector implements Projector {
         if (batch == null) {
             return;
         }
-        Map<String, String> stateTexts = Json.toJson(batch.changed, batch.states);
+        Map<String, String> stateTexts = ReadModelJson.toJson(batch.changed, batch.states);
         for (String id : batch.changed) {
             CommitmentState state = batch.states.get(id);
             long position = DocCache.position(batch.commitments.get(id));

@@ -11,7 +11,7 @@ import org.equalityledger.api.commitment.CommitmentType;
 import org.equalityledger.api.commitment.TargetAction;
 import org.equalityledger.api.common.Money;
 import org.equalityledger.projections.model.CommitmentState;
-import org.equalityledger.projections.model.MakerFacts;
+import org.equalityledger.projections.model.MakerProfile;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 
@@ -49,7 +49,7 @@ public final class Contribution {
     }
 
     /** The scopes a commitment of this maker counts in. */
-    public static List<String> scopes(CommitmentState s, MakerFacts maker, Regions regions) {
+    public static List<String> scopes(CommitmentState s, MakerProfile maker, Regions regions) {
         Set<String> scopes = new java.util.LinkedHashSet<>();
         scopes.add("global");
         for (String initiative : s.details.targetedInitiatives()) {
@@ -67,7 +67,7 @@ public final class Contribution {
         return new ArrayList<>(scopes);
     }
 
-    public static Map<String, Map<String, Long>> of(CommitmentState s, MakerFacts maker, UsdRates rates, Regions regions) {
+    public static Map<String, Map<String, Long>> of(CommitmentState s, MakerProfile maker, UsdRates rates, Regions regions) {
         // Hash maps: a contribution is built twice an event and only looked up and summed, never listed.
         Map<String, Map<String, Long>> result = new HashMap<>(128);
         if (s == null) {

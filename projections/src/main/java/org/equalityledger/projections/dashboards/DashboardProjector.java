@@ -15,11 +15,11 @@ import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
-import org.equalityledger.projections.model.MakerFacts;
+import org.equalityledger.projections.model.MakerProfile;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.DocCache;
-import org.equalityledger.projections.store.Json;
+import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.Projector;
 
@@ -163,22 +163,22 @@ public final class DashboardProjector implements Projector {
         if (s == null) {
             Document doc = batch.facts.get("c:" + commitmentId);
             if (doc != null) {
-                s = Json.fromStored(doc.get("state"), CommitmentState.class);
+                s = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
                 batch.states.put(commitmentId, s);
             }
         }
         return s;
     }
 
-    private MakerFacts maker(String makerId) {
+    private MakerProfile maker(String makerId) {
         return makerOf(batch.facts.get("m:" + makerId));
     }
 
-    static MakerFacts makerOf(Document doc) {
+    static MakerProfile makerOf(Document doc) {
         if (doc == null) {
             return null;
         }
-        return new MakerFacts(doc.getString("_id").substring(2), doc.getString("name"),
+        return new MakerProfile(doc.getString("_id").substring(2), doc.getString("name"),
                 StakeholderGroup.valueOf(doc.getString("stakeholderGroup")), Hemisphere.valueOf(doc.getString("hemisphere")),
                 doc.getString("country"));
     }
@@ -285,7 +285,7 @@ public final class DashboardProjector implements Projector {
                     }
                 }
                 batch.snapshots.put(Snapshots.id(next, scope), new Document("boundary", next).append("scope", scope)
-                        .append("periods", Json.toJson(periods)));
+                        .append("periods", ReadModelJson.toJson(periods)));
             }
             book.put("lastSnapshot", next);
             book.put("dirtyScopes", new ArrayList<String>());
@@ -305,7 +305,7 @@ public final class DashboardProjector implements Projector {
         if (batch == null) {
             return;
         }
-        Map<String, String> stateTexts = Json.toJson(batch.changedStates, batch.states);
+        Map<String, String> stateTexts = ReadModelJson.toJson(batch.changedStates, batch.states);
         for (String id : batch.changedStates) {
             long position = DocCache.position(batch.facts.get("c:" + id));
             // makerId beside the text: a later batch preloads the maker without parsing the state.

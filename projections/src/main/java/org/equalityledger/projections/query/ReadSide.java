@@ -31,12 +31,12 @@ import org.equalityledger.projections.dashboards.DashboardProjector;
 import org.equalityledger.projections.dashboards.Snapshots;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
-import org.equalityledger.projections.model.MakerFacts;
+import org.equalityledger.projections.model.MakerProfile;
 import org.equalityledger.projections.model.ReportingStatus;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.DocCache;
-import org.equalityledger.projections.store.Json;
+import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 
@@ -77,7 +77,7 @@ public final class ReadSide {
         if (doc == null || doc.get("state") == null) {
             return Optional.empty();
         }
-        CommitmentState state = Json.fromStored(doc.get("state"), CommitmentState.class);
+        CommitmentState state = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
         Instant now = clock.instant();
         return Optional.of(render(state, cycles(now), now, null, DocCache.position(doc)));
     }
@@ -215,7 +215,7 @@ public final class ReadSide {
             if (at != null && e.recordedAt().isAfter(at)) {
                 break;
             }
-            CommitmentState before = state == null ? null : Json.fromStored(Json.toJson(state), CommitmentState.class);
+            CommitmentState before = state == null ? null : ReadModelJson.fromStored(ReadModelJson.toJson(state), CommitmentState.class);
             state = CommitmentFold.apply(state, e.payload(), e.recordedAt());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("position", e.position());
@@ -225,16 +225,16 @@ public final class ReadSide {
             entry.put("reason", reason(e.payload()));
             if (e.payload() instanceof CommitmentAmended a && before != null) {
                 Map<String, Object> changes = new LinkedHashMap<>();
-                Document from = Json.toDocument(before.details);
-                Document to = Json.toDocument(a.details());
+                Document from = ReadModelJson.toDocument(before.details);
+                Document to = ReadModelJson.toDocument(a.details());
                 for (String field : a.changedFields()) {
                     changes.put(field, Map.of("from", String.valueOf(from.get(field)), "to", String.valueOf(to.get(field))));
                 }
                 entry.put("changes", changes);
             } else if (e.payload() instanceof ProgressReportCorrected c && before != null
                     && before.reportInForce(c.year()) != null) {
-                Document from = Json.toDocument(before.reportInForce(c.year()).report);
-                Document to = Json.toDocument(c.report());
+                Document from = ReadModelJson.toDocument(before.reportInForce(c.year()).report);
+                Document to = ReadModelJson.toDocument(c.report());
                 Map<String, Object> changes = new LinkedHashMap<>();
                 Set<String> fields = new LinkedHashSet<>(from.keySet());
                 fields.addAll(to.keySet());
@@ -285,7 +285,7 @@ public final class ReadSide {
         List<Map<String, Object>> commitments = new ArrayList<>();
         Map<Integer, Map<String, Object>> record = new TreeMap<>();
         for (Document doc : collection(CommitmentProjector.COMMITMENTS).find(in("_id", ids))) {
-            CommitmentState s = Json.fromStored(doc.get("state"), CommitmentState.class);
+            CommitmentState s = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("commitmentId", s.commitmentId);
             c.put("title", s.details.title());
@@ -546,7 +546,7 @@ public final class ReadSide {
                 }
             }
             if (latest != null) {
-                figures.putAll(Json.fromStored(latest.get("periods"), FIGURES_BY_PERIOD));
+                figures.putAll(ReadModelJson.fromStored(latest.get("periods"), FIGURES_BY_PERIOD));
             }
         }
         if (last < boundary) {
@@ -558,7 +558,7 @@ public final class ReadSide {
         }
         List<LedgerEvent> tail = ledger.eventsBetween(boundary, last);
         Set<String> touched = new LinkedHashSet<>();
-        Map<String, MakerFacts> makers = new HashMap<>();
+        Map<String, MakerProfile> makers = new HashMap<>();
         for (LedgerEvent e : tail) {
             String id = CommitmentFold.commitmentIdOf(e.payload());
             if (id != null) {
@@ -587,7 +587,7 @@ public final class ReadSide {
         }
         if (!makerIds.isEmpty()) {
             for (Document d : collection(DashboardProjector.FACTS).find(in("_id", makerIds.stream().map(m -> "m:" + m).toList()))) {
-                MakerFacts facts = makerFacts(d);
+                MakerProfile facts = makerProfile(d);
                 makers.put(facts.makerId(), facts);
             }
         }
@@ -595,7 +595,7 @@ public final class ReadSide {
         Map<String, Map<String, Map<String, Long>>> contributions = new HashMap<>();
         for (LedgerEvent e : tail) {
             if (e.payload() instanceof CommitmentMakerRegistered r) {
-                makers.put(r.makerId(), new MakerFacts(r.makerId(), r.name(), r.stakeholderGroup(), r.hemisphere(), r.country()));
+                makers.put(r.makerId(), new MakerProfile(r.makerId(), r.name(), r.stakeholderGroup(), r.hemisphere(), r.country()));
                 contributions.clear(); // computed with the maker's former facts
                 continue;
             }
@@ -632,8 +632,8 @@ public final class ReadSide {
         return figures;
     }
 
-    private static MakerFacts makerFacts(Document d) {
-        return new MakerFacts(d.getString("_id").substring(2), d.getString("name"),
+    private static MakerProfile makerProfile(Document d) {
+        return new MakerProfile(d.getString("_id").substring(2), d.getString("name"),
                 org.equalityledger.api.maker.StakeholderGroup.valueOf(d.getString("stakeholderGroup")),
                 org.equalityledger.api.maker.Hemisphere.valueOf(d.getString("hemisphere")), d.getString("country"));
     }

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.equalityledger.projections.store.Json;
+import org.equalityledger.projections.store.ReadModelJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,7 +32,7 @@ public final class Regions {
 
     private static Regions load() {
         try (InputStream in = Regions.class.getResourceAsStream(RESOURCE)) {
-            JsonNode root = Json.MAPPER.readTree(in);
+            JsonNode root = ReadModelJson.MAPPER.readTree(in);
             Map<String, String> regionOf = new HashMap<>();
             root.path("regions").fields().forEachRemaining(r -> {
                 for (String country : r.getValue().asText().split(" ")) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.equalityledger.api.common.Money;
-import org.equalityledger.projections.store.Json;
+import org.equalityledger.projections.store.ReadModelJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,7 +41,7 @@ public final class UsdRates {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            JsonNode root = Json.MAPPER.readTree(in);
+            JsonNode root = ReadModelJson.MAPPER.readTree(in);
             Map<String, Map<Integer, BigDecimal>> rates = new HashMap<>();
             root.path("rates").fields().forEachRemaining(currency -> {
                 Map<Integer, BigDecimal> byYear = new HashMap<>();

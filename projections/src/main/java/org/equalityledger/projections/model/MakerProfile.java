@@ -4,5 +4,5 @@ import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
 
 /** What the read side needs of a commitment maker; fixed at registration. */
-public record MakerFacts(String makerId, String name, StakeholderGroup group, Hemisphere hemisphere, String country) {
+public record MakerProfile(String makerId, String name, StakeholderGroup group, Hemisphere hemisphere, String country) {
 }

@@ -11,30 +11,28 @@ import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.equalityledger.core.LedgerEntry;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
-import org.equalityledger.service.eventstore.MongoLedgerStorageEngine;
+import org.equalityledger.service.eventstore.LedgerEvents;
 
 /**
- * The read side's direct view of the event store: reads go through the ledger's engine (by
+ * The read side's direct view of the event store: reads go through the ledger's read port (by
  * aggregate key or by position, both index lookups) and payloads through the same serializer and
  * upcasters as everything else, so 2021's events read the same in 2030.
  */
-public final class EngineLedgerReader implements LedgerReader {
+public final class LedgerEventsReader implements LedgerReader {
 
-    private final MongoLedgerStorageEngine engine;
+    private final LedgerEvents ledger;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
 
-    public EngineLedgerReader(MongoLedgerStorageEngine engine, Serializer serializer, EventUpcaster upcasters) {
-        this.engine = engine;
+    public LedgerEventsReader(LedgerEvents ledger, Serializer serializer, EventUpcaster upcasters) {
+        this.ledger = ledger;
         this.serializer = serializer;
         this.upcasters = upcasters;
     }
@@ -47,7 +45,7 @@ public final class EngineLedgerReader implements LedgerReader {
     @Override
     public Map<String, List<LedgerEvent>> eventsOf(Collection<String> aggregateIds) {
         Map<String, List<LedgerEvent>> result = new LinkedHashMap<>();
-        engine.entriesOf(aggregateIds).forEach((id, entries) -> result.put(id, deserialize(entries)));
+        ledger.entriesOf(aggregateIds).forEach((id, entries) -> result.put(id, deserialize(entries)));
         return result;
     }
 
@@ -71,8 +69,7 @@ public final class EngineLedgerReader implements LedgerReader {
 
     @Override
     public long lastPositionAt(Instant instant) {
-        TrackingToken token = engine.createTokenAt(instant.plusNanos(1));
-        return token == null ? -1 : token.position().orElse(-1);
+        return ledger.lastPositionAt(instant);
     }
 
     @Override
@@ -81,8 +78,7 @@ public final class EngineLedgerReader implements LedgerReader {
         if (to < from) {
             return events;
         }
-        TrackingToken start = from <= 0 ? null : new GlobalSequenceTrackingToken(from - 1);
-        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(start, false)) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = ledger.eventsFrom(from)) {
             stream.takeWhile(m -> m.trackingToken().position().orElse(Long.MAX_VALUE) <= to)
                     .forEach(m -> events.add(new LedgerEvent(m.trackingToken().position().getAsLong(), m.getTimestamp(), m.getPayload())));
         }
@@ -91,7 +87,6 @@ public final class EngineLedgerReader implements LedgerReader {
 
     @Override
     public long headPosition() {
-        TrackingToken head = engine.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return ledger.headPosition();
     }
 }

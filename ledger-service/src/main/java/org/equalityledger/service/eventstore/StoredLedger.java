@@ -27,7 +27,7 @@ import com.mongodb.client.model.Projections;
  * a {@link LedgerEntry} comes out with a defect instead of stopping the read: the verifier, not the
  * reader, decides what is wrong.
  */
-public final class LedgerReader {
+public final class StoredLedger {
 
     /** Positions asked for by one probe: a commit starts at each of them or at none. */
     public static final int DEFAULT_WINDOW = 256;
@@ -36,11 +36,11 @@ public final class LedgerReader {
     private final MongoCollection<Document> commits;
     private final CommitStarts commitStarts;
 
-    public LedgerReader(MongoDatabase database) {
+    public StoredLedger(MongoDatabase database) {
         this(database, "ledger_");
     }
 
-    public LedgerReader(MongoDatabase database, String collectionPrefix) {
+    public StoredLedger(MongoDatabase database, String collectionPrefix) {
         this.store = new LedgerCommitStore(database, collectionPrefix);
         this.commits = store.commitCollection();
         this.commitStarts = new CommitStarts(database, collectionPrefix);
@@ -165,7 +165,7 @@ public final class LedgerReader {
                 started = true;
                 if (from > 0 && !found.containsKey(from)) {
                     // Starting inside a commit: take it from its start, and its events from `from` on.
-                    store.commitContaining(from).ifPresent(c -> found.putAll(LedgerReader.this.window(c.firstPosition(), 1)));
+                    store.commitContaining(from).ifPresent(c -> found.putAll(StoredLedger.this.window(c.firstPosition(), 1)));
                 }
             }
             if (found.isEmpty()) {
@@ -201,7 +201,7 @@ public final class LedgerReader {
         }
 
         private TreeMap<Long, Document> window(long start) {
-            return LedgerReader.this.window(start, window);
+            return StoredLedger.this.window(start, window);
         }
     }
 

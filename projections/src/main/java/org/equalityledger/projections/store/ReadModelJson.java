@@ -32,7 +32,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * Read-model state to and from BSON documents, through Jackson. Decimal amounts travel as strings so
  * that nothing is rounded on the way (BSON has no exact decimal in plain JSON).
  */
-public final class Json {
+public final class ReadModelJson {
 
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -69,7 +69,7 @@ public final class Json {
         }
     }
 
-    private Json() {
+    private ReadModelJson() {
     }
 
     /**
