@@ -8,6 +8,21 @@
   const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
   const words = (code) => code.toLowerCase().replace(/_/g, ' ');
 
+  // The implementation period as the ledger is configured: the page's years are the dashboards' years.
+  let period = '';
+
+  async function offerYears() {
+    const years = (await get('/api/dashboards')).implementationPeriod;
+    period = years.firstYear + '–' + years.lastYear;
+    document.querySelectorAll('.implementation-period').forEach((element) => { element.textContent = period; });
+    const select = document.getElementById('year');
+    for (let year = years.firstYear; year <= years.lastYear; year++) {
+      const option = document.createElement('option');
+      option.textContent = String(year);
+      select.append(option);
+    }
+  }
+
   function query() {
     const params = new URLSearchParams();
     const year = document.getElementById('year').value;
@@ -68,7 +83,7 @@
         get('/api/dashboards/global' + suffix), get('/api/dashboards/initiatives' + suffix)]);
       const f = global.figures;
       const year = document.getElementById('year').value;
-      document.getElementById('global-heading').textContent = 'All initiatives, ' + (year || '2021–2026');
+      document.getElementById('global-heading').textContent = 'All initiatives, ' + (year || period);
       const list = document.getElementById('global');
       list.replaceChildren();
       figure(list, 'Commitments', count.format(f.commitments));
@@ -99,14 +114,19 @@
         + (rates.source || 'the shipped rate table') + '.';
       status.textContent = global.asOf ? 'As the ledger recorded it on ' + global.asOf + '.' : 'Up to date.';
     } catch (error) {
-      status.classList.add('error');
-      status.textContent = 'The dashboard could not be loaded: ' + error.message;
+      fail(error);
     }
+  }
+
+  function fail(error) {
+    const status = document.getElementById('status');
+    status.classList.add('error');
+    status.textContent = 'The dashboard could not be loaded: ' + error.message;
   }
 
   document.getElementById('filters').addEventListener('submit', (event) => {
     event.preventDefault();
     show();
   });
-  show();
+  offerYears().then(show, fail);
 })();

@@ -21,7 +21,7 @@ import org.equalityledger.api.reporting.ProgressReportCorrected;
 import org.equalityledger.api.reporting.ProgressReportFiled;
 import org.equalityledger.api.reporting.ProgressStatus;
 import org.equalityledger.api.reporting.ReportingCycleClosed;
-import org.equalityledger.projections.model.ReportingStatus;
+import org.equalityledger.api.reporting.ReportingStatus;
 import org.equalityledger.projections.query.ListFilter;
 import org.equalityledger.projections.query.ReadSide;
 import org.equalityledger.projections.reference.Regions;
@@ -75,7 +75,7 @@ class CommitmentProjectionTest {
     }
 
     static ReadSide readSide(MongoDatabase db, TestLedger ledger, String now) {
-        return new ReadSide(db, ledger, UsdRates.shipped(), Regions.shipped(), Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+        return new ReadSide(db, ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.equalityledger.api.commitment.TargetAction;
 import org.equalityledger.api.common.LocalizedName;
 import org.equalityledger.api.common.Money;
 import org.equalityledger.api.initiative.ActionDefined;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.initiative.InitiativeKind;
 import org.equalityledger.api.initiative.InitiativeLaunched;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
@@ -51,6 +52,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /** An in-memory ledger of events with positions and recording instants, and the projectors fed from it. */
 final class TestLedger implements LedgerReader {
+
+    /** Generation Equality's, as the service is configured. */
+    static final ImplementationPeriod PERIOD = new ImplementationPeriod(2021, 2026);
 
     private static MongoClient client;
     private static final AtomicInteger databases = new AtomicInteger();
@@ -115,7 +119,7 @@ final class TestLedger implements LedgerReader {
     }
 
     static DashboardProjector dashboards(MongoDatabase db) {
-        return new DashboardProjector(db, UsdRates.shipped(), Regions.shipped());
+        return new DashboardProjector(db, UsdRates.shipped(), Regions.shipped(), PERIOD);
     }
 
     static Map<String, List<Document>> dump(MongoDatabase db, Projector p) {

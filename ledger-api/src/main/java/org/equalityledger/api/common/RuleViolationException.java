@@ -13,6 +13,11 @@ public class RuleViolationException extends RuntimeException {
         this.rule = rule;
     }
 
+    /** A broken rule whose message is {@code message} formatted with {@code args} (as {@link String#format}). */
+    public static RuleViolationException broken(String rule, String message, Object... args) {
+        return new RuleViolationException(rule, args.length == 0 ? message : String.format(message, args));
+    }
+
     public String rule() {
         return rule;
     }

@@ -23,11 +23,6 @@ public record Term(LocalDate start, LocalDate end) {
         return !thisStartsAfterOtherEnds && !otherStartsAfterThisEnds;
     }
 
-    /** True when the term lasts exactly one year, e.g. 2018-07-01 to 2019-06-30. */
-    public boolean lastsOneYear() {
-        return end != null && end.equals(start.plusYears(1).minusDays(1));
-    }
-
     static void check(Checks checks, String field, Term term) {
         if (checks.notNull(field, term) && checks.notNull(field + ".start", term.start())) {
             checks.require(term.start().getYear() >= Checks.FIRST_YEAR && term.start().getYear() <= Checks.LAST_YEAR,

@@ -1,21 +1,37 @@
 package org.equalityledger.service.config;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.service.domain.AggregateReferenceData;
 import org.equalityledger.service.domain.ReferenceData;
 import org.equalityledger.service.eventstore.Instants;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import com.fasterxml.jackson.databind.Module;
 
-/** Hands the aggregates the facts they decide on, read from the ledger itself, and reads instants the ledger's way. */
+/**
+ * Hands the aggregates the facts they decide on, read from the ledger itself, and the configured
+ * implementation period; reads instants the ledger's way.
+ */
 @Configuration(proxyBeanMethods = false)
 public class DomainConfiguration {
 
     @Bean
-    ReferenceData referenceData(EventStore eventStore) {
-        return AggregateReferenceData.readingFrom(eventStore);
+    ReferenceData referenceData(EventStore eventStore, ImplementationPeriod implementationPeriod) {
+        return AggregateReferenceData.readingFrom(eventStore, implementationPeriod);
+    }
+
+    /**
+     * {@code ledger.implementation-period} in application.yml: the aggregates (an initiative launched
+     * without years), the read side, the query controllers and the public page all read it from here.
+     */
+    @Bean
+    ImplementationPeriod implementationPeriod(Environment environment) {
+        return Binder.get(environment).bind("ledger.implementation-period", ImplementationPeriod.class)
+                .orElseThrow(() -> new IllegalStateException("ledger.implementation-period is not configured"));
     }
 
     /** Spring adds it to the application's mapper, which Axon's serializer reads event payloads with. */

@@ -18,6 +18,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.reporting.ReportingCycleId;
 import org.equalityledger.service.domain.initiative.Initiative;
 import org.equalityledger.service.domain.maker.CommitmentMaker;
@@ -27,8 +28,8 @@ import org.equalityledger.service.domain.reporting.ReportingCycle;
  * {@link ReferenceData} answered by the aggregates themselves, sourced from the event store, so the
  * command side decides on the same facts it recorded (no projection lag).
  *
- * <p>Use {@link #readingFrom(EventStore)}: it builds repositories of its own that take <em>no
- * lock</em>. Loading through the command bus's locking repositories from inside another
+ * <p>Use {@link #readingFrom(EventStore, ImplementationPeriod)}: it builds repositories of its own that
+ * take <em>no lock</em>. Loading through the command bus's locking repositories from inside another
  * aggregate's command would hold the initiative's (or maker's) lock until that command ends, and
  * a commitment command (commitment → maker → initiative) could deadlock with an initiative
  * command (initiative → maker). Reading without a lock is safe here because the facts used are
@@ -41,19 +42,25 @@ public class AggregateReferenceData implements ReferenceData {
     private final Repository<Initiative> initiatives;
     private final Repository<CommitmentMaker> makers;
     private final Repository<ReportingCycle> cycles;
+    private final ImplementationPeriod implementationPeriod;
 
     public AggregateReferenceData(Repository<Initiative> initiatives, Repository<CommitmentMaker> makers,
-                                  Repository<ReportingCycle> cycles) {
+                                  Repository<ReportingCycle> cycles, ImplementationPeriod implementationPeriod) {
         this.initiatives = initiatives;
         this.makers = makers;
         this.cycles = cycles;
+        this.implementationPeriod = implementationPeriod;
     }
 
-    /** Reference data read from {@code eventStore} through non-locking event-sourcing repositories. */
-    public static AggregateReferenceData readingFrom(EventStore eventStore) {
+    /**
+     * Reference data read from {@code eventStore} through non-locking event-sourcing repositories,
+     * with the configured {@code implementationPeriod}.
+     */
+    public static AggregateReferenceData readingFrom(EventStore eventStore, ImplementationPeriod implementationPeriod) {
         AtomicReference<ReferenceData> self = new AtomicReference<>();
         AggregateReferenceData data = new AggregateReferenceData(readOnly(Initiative.class, eventStore, self),
-                readOnly(CommitmentMaker.class, eventStore, self), readOnly(ReportingCycle.class, eventStore, self));
+                readOnly(CommitmentMaker.class, eventStore, self), readOnly(ReportingCycle.class, eventStore, self),
+                implementationPeriod);
         self.set(data);
         return data;
     }
@@ -102,6 +109,11 @@ public class AggregateReferenceData implements ReferenceData {
     @Override
     public Optional<Instant> reportingDeadline(int year) {
         return read(cycles, ReportingCycleId.of(year), cycle -> cycle.deadline().orElse(null));
+    }
+
+    @Override
+    public ImplementationPeriod implementationPeriod() {
+        return implementationPeriod;
     }
 
     private static <A, R> Optional<R> read(Repository<A> repository, String id, Function<A, R> question) {

@@ -1,6 +1,7 @@
 package org.equalityledger.service.domain;
 
 import java.util.Set;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.initiative.InitiativeKind;
 
 /**
@@ -19,5 +20,9 @@ public record InitiativeFacts(
     public InitiativeFacts {
         actionCodes = Set.copyOf(actionCodes);
         leaderMakerIds = Set.copyOf(leaderMakerIds);
+    }
+
+    public ImplementationPeriod period() {
+        return new ImplementationPeriod(periodStartYear, periodEndYear);
     }
 }

@@ -2,12 +2,13 @@ package org.equalityledger.service.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 
 /**
  * Facts an aggregate needs from outside itself: an initiative's actions, period and leaders, a
- * maker's stakeholder group, a year's reporting deadline. Command handlers take it as an extra
- * parameter; Axon resolves it from the registered resources (in Spring, a bean of this type; in
- * fixtures, {@code registerInjectableResource}).
+ * maker's stakeholder group, a year's reporting deadline, the configured implementation period.
+ * Command handlers take it as an extra parameter; Axon resolves it from the registered resources (in
+ * Spring, a bean of this type; in fixtures, {@code registerInjectableResource}).
  */
 public interface ReferenceData {
 
@@ -19,4 +20,7 @@ public interface ReferenceData {
 
     /** The reporting deadline of the year's cycle, or empty when no cycle was opened for the year. */
     Optional<Instant> reportingDeadline(int year);
+
+    /** The implementation period the service is configured with: an initiative launched without years runs it. */
+    ImplementationPeriod implementationPeriod();
 }

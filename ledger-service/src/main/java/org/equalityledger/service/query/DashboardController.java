@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
-import org.equalityledger.projections.dashboards.Contribution;
 import org.equalityledger.projections.query.ReadSide;
 import org.equalityledger.projections.query.ReadSideQueries;
 import org.springframework.http.HttpStatus;
@@ -23,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The public accountability dashboards. Each answers from precomputed documents read by
  * {@code _id}; with {@code ?asOf=} from the latest snapshot before that instant plus the events
- * after it; with {@code ?year=} for one year of 2021–2026.
+ * after it; with {@code ?year=} for one year of the implementation period.
  */
 @RestController
 @RequestMapping("/api/dashboards")
@@ -31,25 +31,29 @@ public class DashboardController {
 
     private final QueryGateway queries;
     private final ReadSide read;
+    private final ImplementationPeriod implementationPeriod;
 
-    public DashboardController(QueryGateway queries, ReadSide read) {
+    public DashboardController(QueryGateway queries, ReadSide read, ImplementationPeriod implementationPeriod) {
         this.queries = queries;
         this.read = read;
+        this.implementationPeriod = implementationPeriod;
     }
 
     @GetMapping
     public Map<String, Object> index() {
-        return Map.of(
-                "global", "/api/dashboards/global",
-                "initiatives", "/api/dashboards/initiatives",
-                "byInitiative", "/api/dashboards/initiatives/{initiativeId}",
-                "byAction", "/api/dashboards/actions/{initiativeId}/{actionCode}",
-                "byStakeholderGroup", "/api/dashboards/stakeholder-groups/{" + String.join("|", names(StakeholderGroup.values())) + "}",
-                "byHemisphere", "/api/dashboards/hemispheres/{GLOBAL_SOUTH|GLOBAL_NORTH}",
-                "byCountry", "/api/dashboards/countries/{ISO 3166-1 alpha-2}",
-                "byRegion", "/api/dashboards/regions/{AFRICA|ARAB_STATES|ASIA_PACIFIC|EUROPE_CENTRAL_ASIA|LATIN_AMERICA_CARIBBEAN|NORTH_AMERICA|OTHER}",
-                "byYear", "/api/dashboards/years/{2021..2026}",
-                "parameters", "asOf (an instant, e.g. 2023-01-01T00:00:00Z), year (2021..2026)");
+        String years = implementationPeriod.firstYear() + ".." + implementationPeriod.lastYear();
+        return Map.ofEntries(
+                Map.entry("global", "/api/dashboards/global"),
+                Map.entry("initiatives", "/api/dashboards/initiatives"),
+                Map.entry("byInitiative", "/api/dashboards/initiatives/{initiativeId}"),
+                Map.entry("byAction", "/api/dashboards/actions/{initiativeId}/{actionCode}"),
+                Map.entry("byStakeholderGroup", "/api/dashboards/stakeholder-groups/{" + String.join("|", names(StakeholderGroup.values())) + "}"),
+                Map.entry("byHemisphere", "/api/dashboards/hemispheres/{GLOBAL_SOUTH|GLOBAL_NORTH}"),
+                Map.entry("byCountry", "/api/dashboards/countries/{ISO 3166-1 alpha-2}"),
+                Map.entry("byRegion", "/api/dashboards/regions/{AFRICA|ARAB_STATES|ASIA_PACIFIC|EUROPE_CENTRAL_ASIA|LATIN_AMERICA_CARIBBEAN|NORTH_AMERICA|OTHER}"),
+                Map.entry("byYear", "/api/dashboards/years/{" + years + "}"),
+                Map.entry("parameters", "asOf (an instant, e.g. 2023-01-01T00:00:00Z), year (" + years + ")"),
+                Map.entry("implementationPeriod", implementationPeriod));
     }
 
     private static List<String> names(Enum<?>[] values) {
@@ -137,9 +141,9 @@ public class DashboardController {
     }
 
     private Map<String, Object> dashboard(String scope, Integer year, Instant asOf) {
-        if (year != null && (year < Contribution.FIRST_YEAR || year > Contribution.LAST_YEAR)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "year must be between " + Contribution.FIRST_YEAR
-                    + " and " + Contribution.LAST_YEAR);
+        if (year != null && !implementationPeriod.contains(year)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "year must be between "
+                    + implementationPeriod.firstYear() + " and " + implementationPeriod.lastYear());
         }
         return Queries.one(queries, new ReadSideQueries.Dashboard(scope, year, asOf));
     }

@@ -11,6 +11,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.serialization.Serializer;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.projections.commitments.CommitmentEventHandler;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.DashboardEventHandler;
@@ -56,8 +57,8 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    DashboardProjector dashboardProjector(MongoDatabase ledgerDatabase, UsdRates rates) {
-        return new DashboardProjector(ledgerDatabase, rates, Regions.shipped());
+    DashboardProjector dashboardProjector(MongoDatabase ledgerDatabase, UsdRates rates, ImplementationPeriod period) {
+        return new DashboardProjector(ledgerDatabase, rates, Regions.shipped(), period);
     }
 
     @Bean
@@ -84,8 +85,9 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    ReadSide readSide(MongoDatabase ledgerDatabase, LedgerReader ledgerReader, UsdRates rates, DashboardProjector dashboards) {
-        ReadSide readSide = new ReadSide(ledgerDatabase, ledgerReader, rates, Regions.shipped(), Clock.systemUTC());
+    ReadSide readSide(MongoDatabase ledgerDatabase, LedgerReader ledgerReader, UsdRates rates, ImplementationPeriod period,
+                      DashboardProjector dashboards) {
+        ReadSide readSide = new ReadSide(ledgerDatabase, ledgerReader, rates, Regions.shipped(), period, Clock.systemUTC());
         readSide.cacheDashboardsWhile(dashboards::writtenBatches);
         return readSide;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.equalityledger.projections.dashboards.Contribution;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.projections.query.ReadSideQueries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,9 +24,11 @@ import org.springframework.web.server.ResponseStatusException;
 public class ReportingQueryController {
 
     private final QueryGateway queries;
+    private final ImplementationPeriod implementationPeriod;
 
-    public ReportingQueryController(QueryGateway queries) {
+    public ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod) {
         this.queries = queries;
+        this.implementationPeriod = implementationPeriod;
     }
 
     @GetMapping("/reporting-cycles/{year}")
@@ -53,10 +55,10 @@ public class ReportingQueryController {
         return csv("reporting-cycle-" + year + ".csv", out.toString());
     }
 
-    private static void checkYear(int year) {
-        if (year < Contribution.FIRST_YEAR || year > Contribution.LAST_YEAR) {
+    private void checkYear(int year) {
+        if (!implementationPeriod.contains(year)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no reporting cycle for " + year
-                    + " (the implementation period is " + Contribution.FIRST_YEAR + "–" + Contribution.LAST_YEAR + ")");
+                    + " (the implementation period is " + implementationPeriod + ")");
         }
     }
 

@@ -9,6 +9,7 @@ import org.equalityledger.api.common.FieldError;
 import org.equalityledger.api.initiative.AssignGovernanceRole;
 import org.equalityledger.api.initiative.DefineAction;
 import org.equalityledger.api.initiative.ExtendPresidency;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.initiative.LaunchInitiative;
 import org.equalityledger.service.security.CurrentActor;
 import org.equalityledger.service.web.Requests.AssignRoleRequest;
@@ -34,10 +35,13 @@ public class InitiativeController {
 
     private final CommandDispatcher commands;
     private final CurrentActor currentActor;
+    private final ImplementationPeriod implementationPeriod;
 
-    public InitiativeController(CommandDispatcher commands, CurrentActor currentActor) {
+    public InitiativeController(CommandDispatcher commands, CurrentActor currentActor,
+                                ImplementationPeriod implementationPeriod) {
         this.commands = commands;
         this.currentActor = currentActor;
+        this.implementationPeriod = implementationPeriod;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -51,9 +55,13 @@ public class InitiativeController {
         if (id != null && !Ids.isInitiativeId(id)) {
             errors.add(new FieldError(request.id() != null ? "id" : "code", Ids.INITIATIVE_ID_RULE));
         }
+        // A year left out is the configured period's, filled in here (the aggregate would too) so that a
+        // lone end year before the period's start is answered together with the launch's other bad fields.
+        Integer first = request.periodStartYear() != null ? request.periodStartYear() : implementationPeriod.firstYear();
+        Integer last = request.periodEndYear() != null ? request.periodEndYear() : implementationPeriod.lastYear();
         LaunchInitiative command = Validation.build(errors,
                 java.util.Map.of("initiativeId", request.id() != null || request.code() == null ? "id" : "code"), () -> new LaunchInitiative(id, request.kind(),
-                request.code(), request.names(), request.periodStartYear(), request.periodEndYear(),
+                request.code(), request.names(), first, last,
                 request.parentInitiativeId(), actor));
         commands.send(command, actor, null);
         return ResponseEntity.created(URI.create("/api/initiatives/" + id)).body(Outcome.of(id, "launched"));

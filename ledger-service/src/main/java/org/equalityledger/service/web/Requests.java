@@ -35,8 +35,10 @@ public final class Requests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) InitiativeKind kind,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "EJR") String code,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalizedName names,
-            @Schema(description = "defaults to 2021", example = "2021") Integer periodStartYear,
-            @Schema(description = "defaults to 2026", example = "2026") Integer periodEndYear,
+            @Schema(description = "defaults to the first year of the configured implementation period",
+                    example = "2021") Integer periodStartYear,
+            @Schema(description = "defaults to the last year of the configured implementation period",
+                    example = "2026") Integer periodEndYear,
             @Schema(description = "optional: the initiative this one sits under", example = "ac-ejr")
             String parentInitiativeId) {
     }

@@ -28,6 +28,7 @@ import org.equalityledger.api.common.Money;
 import org.equalityledger.api.common.RuleViolationException;
 import org.equalityledger.api.initiative.AssignGovernanceRole;
 import org.equalityledger.api.initiative.GovernanceRole;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.initiative.RoleHolder;
 import org.equalityledger.api.initiative.Term;
 import org.equalityledger.api.maker.Hemisphere;
@@ -69,7 +70,8 @@ class DomainWiringTest {
                 .configureAggregate(CommitmentMaker.class)
                 .configureAggregate(Commitment.class)
                 .configureAggregate(ReportingCycle.class)
-                .registerComponent(ReferenceData.class, c -> AggregateReferenceData.readingFrom(c.eventStore()))
+                .registerComponent(ReferenceData.class, c -> AggregateReferenceData.readingFrom(c.eventStore(),
+                        new ImplementationPeriod(2021, 2026)))
                 .buildConfiguration();
         configuration.start();
         commands = configuration.commandGateway();

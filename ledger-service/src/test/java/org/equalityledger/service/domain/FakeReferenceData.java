@@ -5,11 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.initiative.InitiativeKind;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
 
-/** Reference data for fixtures: the facts a test needs, set up in a line each. */
+/** Reference data for fixtures: the facts a test needs, set up in a line each; the period Generation Equality's. */
 public class FakeReferenceData implements ReferenceData {
 
     private final Map<String, InitiativeFacts> initiatives = new HashMap<>();
@@ -45,5 +46,10 @@ public class FakeReferenceData implements ReferenceData {
     @Override
     public Optional<Instant> reportingDeadline(int year) {
         return Optional.ofNullable(deadlines.get(year));
+    }
+
+    @Override
+    public ImplementationPeriod implementationPeriod() {
+        return new ImplementationPeriod(2021, 2026);
     }
 }

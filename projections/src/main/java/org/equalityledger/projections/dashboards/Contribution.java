@@ -10,6 +10,7 @@ import java.util.Set;
 import org.equalityledger.api.commitment.CommitmentType;
 import org.equalityledger.api.commitment.TargetAction;
 import org.equalityledger.api.common.Money;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
 import org.equalityledger.projections.reference.Regions;
@@ -23,14 +24,12 @@ import org.equalityledger.projections.reference.UsdRates;
  * <p>Scopes: {@code global}, {@code initiative:<id>}, {@code action:<initiative>:<code>},
  * {@code group:<stakeholder group>}, {@code hemisphere:<GLOBAL_SOUTH|GLOBAL_NORTH>},
  * {@code country:<ISO code of the maker>}, {@code region:<region of that country>}. Periods:
- * {@code all}, and each year 2021–2026 the commitment runs. Money is in US cents, each movement at
+ * {@code all}, and each year of the implementation period the commitment runs. Money is in US cents, each movement at
  * the rate of its year: the pledge at its pledge year, a disbursement at the year reported on.
  */
 public final class Contribution {
 
     public static final String ALL = "all";
-    public static final int FIRST_YEAR = 2021;
-    public static final int LAST_YEAR = 2026;
 
     private Contribution() {
     }
@@ -39,12 +38,11 @@ public final class Contribution {
         return scope + "|" + period;
     }
 
-    public static List<String> periods() {
+    /** {@code all}, then each year of the implementation period. */
+    public static List<String> periods(ImplementationPeriod implementationPeriod) {
         List<String> periods = new ArrayList<>();
         periods.add(ALL);
-        for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-            periods.add(String.valueOf(y));
-        }
+        implementationPeriod.years().forEach(y -> periods.add(String.valueOf(y)));
         return periods;
     }
 
@@ -67,7 +65,8 @@ public final class Contribution {
         return new ArrayList<>(scopes);
     }
 
-    public static Map<String, Map<String, Long>> of(CommitmentState s, MakerProfile maker, UsdRates rates, Regions regions) {
+    public static Map<String, Map<String, Long>> of(CommitmentState s, MakerProfile maker, UsdRates rates, Regions regions,
+                                                    ImplementationPeriod implementationPeriod) {
         // Hash maps: a contribution is built twice an event and only looked up and summed, never listed.
         Map<String, Map<String, Long>> result = new HashMap<>(128);
         if (s == null) {
@@ -127,8 +126,10 @@ public final class Contribution {
                 add(byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "unconvertedMovements", 1);
             }
         }
-        int lastExpected = s.closedAt == null ? s.endYear() : s.closedAt.atOffset(java.time.ZoneOffset.UTC).getYear();
-        for (int year = Math.max(FIRST_YEAR, s.startYear()); year <= Math.min(LAST_YEAR, s.endYear()); year++) {
+        int lastExpected = s.lastExpectedYear();
+        int first = Math.max(implementationPeriod.firstYear(), s.startYear());
+        int last = Math.min(implementationPeriod.lastYear(), s.endYear());
+        for (int year = first; year <= last; year++) {
             Map<String, Long> y = byPeriod.computeIfAbsent(String.valueOf(year), p -> new HashMap<>());
             counts(s, y);
             if (s.accepted() && year <= lastExpected) {
@@ -147,8 +148,7 @@ public final class Contribution {
         for (String scope : scopes(s, maker, regions)) {
             result.put(key(scope, ALL), all);
             byPeriod.forEach((period, figures) -> {
-                int year = Integer.parseInt(period);
-                if (year >= FIRST_YEAR && year <= LAST_YEAR) {
+                if (implementationPeriod.contains(Integer.parseInt(period))) {
                     result.put(key(scope, period), figures);
                 }
             });

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.bson.Document;
 import org.equalityledger.api.commitment.CommitmentPledged;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
@@ -51,6 +52,7 @@ public final class DashboardProjector implements Projector {
     private final MongoDatabase database;
     private final UsdRates rates;
     private final Regions regions;
+    private final ImplementationPeriod implementationPeriod;
     private Batch batch;
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
@@ -59,10 +61,12 @@ public final class DashboardProjector implements Projector {
         return written.get();
     }
 
-    public DashboardProjector(MongoDatabase database, UsdRates rates, Regions regions) {
+    public DashboardProjector(MongoDatabase database, UsdRates rates, Regions regions,
+                              ImplementationPeriod implementationPeriod) {
         this.database = database;
         this.rates = rates;
         this.regions = regions;
+        this.implementationPeriod = implementationPeriod;
     }
 
     private final class Batch {
@@ -144,7 +148,7 @@ public final class DashboardProjector implements Projector {
         }
         Set<String> keys = new TreeSet<>();
         for (String scope : scopes) {
-            Contribution.periods().forEach(period -> keys.add(Contribution.key(scope, period)));
+            Contribution.periods(implementationPeriod).forEach(period -> keys.add(Contribution.key(scope, period)));
         }
         keys.add(Contribution.key("global", Contribution.ALL));
         batch.dashboards.preload(keys);
@@ -218,13 +222,13 @@ public final class DashboardProjector implements Projector {
         CommitmentState before = state(commitmentId);
         Map<String, Map<String, Long>> old = before == null ? Map.of() : batch.contributions.get(commitmentId);
         if (old == null) {
-            old = Contribution.of(before, maker(before.makerId), rates, regions);
+            old = Contribution.of(before, maker(before.makerId), rates, regions, implementationPeriod);
         }
         CommitmentState after = CommitmentFold.apply(before, payload, event.recordedAt());
         if (after == null) {
             return;
         }
-        Map<String, Map<String, Long>> now = Contribution.of(after, maker(after.makerId), rates, regions);
+        Map<String, Map<String, Long>> now = Contribution.of(after, maker(after.makerId), rates, regions, implementationPeriod);
         batch.states.put(commitmentId, after);
         batch.contributions.put(commitmentId, now);
         batch.changedStates.add(commitmentId);
@@ -278,7 +282,7 @@ public final class DashboardProjector implements Projector {
                 // As JSON text: a snapshot is only ever read whole, and thousands of nested documents
                 // made most of the time a rebuild spent writing.
                 Map<String, Object> periods = new TreeMap<>();
-                for (String period : Contribution.periods()) {
+                for (String period : Contribution.periods(implementationPeriod)) {
                     Document doc = batch.dashboards.get(Contribution.key(scope, period));
                     if (doc != null) {
                         periods.put(period, doc.get("f", Document.class));

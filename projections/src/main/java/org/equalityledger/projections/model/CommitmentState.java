@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.equalityledger.api.commitment.CommitmentDetails;
 import org.equalityledger.api.commitment.CommitmentStatus;
 import org.equalityledger.api.reporting.ProgressReport;
+import org.equalityledger.api.reporting.ReportingStatus;
+import org.equalityledger.api.reporting.ReportingStatusPolicy;
 
 /**
  * Everything the read side knows of one commitment, folded from its events by {@link CommitmentFold}.
@@ -95,6 +97,24 @@ public final class CommitmentState {
             years.add(y);
         }
         return years;
+    }
+
+    /** The last year a report is expected for: the end year, or the year the commitment was closed. */
+    public int lastExpectedYear() {
+        return ReportingStatusPolicy.lastExpectedYear(endYear(), closedAt);
+    }
+
+    /** The years a report was due for by {@code at}: none unless accepted. */
+    public List<Integer> dueYears(Map<Integer, ReportingStatusPolicy.Cycle> cycles, Instant at) {
+        return accepted() ? ReportingStatusPolicy.dueYears(startYear(), lastExpectedYear(), cycles, at) : List.of();
+    }
+
+    /** Whether the commitment keeps up with the reporting at {@code at}, counting the reports recorded by then. */
+    public ReportingStatus reportingStatus(Map<Integer, ReportingStatusPolicy.Cycle> cycles, Instant at) {
+        return ReportingStatusPolicy.status(accepted(), dueYears(cycles, at), year -> {
+            ReportRevision r = reportInForce(year);
+            return r != null && !r.recordedAt.isAfter(at);
+        });
     }
 
     /** The most recent year with a report in force, or null. */

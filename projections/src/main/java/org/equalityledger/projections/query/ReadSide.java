@@ -22,9 +22,13 @@ import org.bson.Document;
 import org.equalityledger.api.commitment.CommitmentAmended;
 import org.equalityledger.api.commitment.CommitmentDetails;
 import org.equalityledger.api.commitment.CommitmentPledged;
+import org.equalityledger.api.commitment.DecisionDeadlinePolicy;
 import org.equalityledger.api.commitment.TargetAction;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
 import org.equalityledger.api.reporting.ProgressReportCorrected;
+import org.equalityledger.api.reporting.ReportingStatus;
+import org.equalityledger.api.reporting.ReportingStatusPolicy;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.Contribution;
 import org.equalityledger.projections.dashboards.DashboardProjector;
@@ -32,7 +36,6 @@ import org.equalityledger.projections.dashboards.Snapshots;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
-import org.equalityledger.projections.model.ReportingStatus;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.DocCache;
@@ -56,13 +59,16 @@ public final class ReadSide {
     private final LedgerReader ledger;
     private final UsdRates rates;
     private final Regions regions;
+    private final ImplementationPeriod implementationPeriod;
     private final Clock clock;
 
-    public ReadSide(MongoDatabase database, LedgerReader ledger, UsdRates rates, Regions regions, Clock clock) {
+    public ReadSide(MongoDatabase database, LedgerReader ledger, UsdRates rates, Regions regions,
+                    ImplementationPeriod implementationPeriod, Clock clock) {
         this.database = database;
         this.ledger = ledger;
         this.rates = rates;
         this.regions = regions;
+        this.implementationPeriod = implementationPeriod;
         this.clock = clock;
     }
 
@@ -99,7 +105,7 @@ public final class ReadSide {
         return Optional.of(render(state, cycles(at), at, at, position));
     }
 
-    private Map<String, Object> render(CommitmentState s, Map<Integer, ReportingStatus.Cycle> cycles, Instant at,
+    private Map<String, Object> render(CommitmentState s, Map<Integer, ReportingStatusPolicy.Cycle> cycles, Instant at,
                                        Instant asOf, long position) {
         Map<String, Document> initiatives = initiatives(s.decisions.keySet());
         Document maker = collection(CommitmentProjector.MAKERS).find(eq("_id", s.makerId)).first();
@@ -142,7 +148,7 @@ public final class ReadSide {
             m.put("dueBy", decision.dueBy);
             m.put("decidedAt", decision.decidedAt);
             m.put("overdue", decision.state == CommitmentState.DecisionState.PENDING
-                    ? decision.dueBy != null && decision.dueBy.isBefore(at) : decision.overdue);
+                    ? decision.dueBy != null && DecisionDeadlinePolicy.overdue(decision.dueBy, at) : decision.overdue);
             m.put("reason", decision.reason);
             m.put("by", decision.by);
             m.put("stillTargeted", d.targetedInitiatives().contains(initiativeId));
@@ -167,8 +173,8 @@ public final class ReadSide {
         flags.put("financialCommitmentExpected", s.financialCommitmentExpected);
         flags.put("lateReportYears", lateYears);
         v.put("flags", flags);
-        ReportingStatus reporting = ReportingStatus.of(s, cycles, at);
-        List<Integer> due = ReportingStatus.dueYears(s, cycles, at);
+        ReportingStatus reporting = s.reportingStatus(cycles, at);
+        List<Integer> due = s.dueYears(cycles, at);
         Map<String, Object> rs = new LinkedHashMap<>();
         rs.put("status", reporting);
         rs.put("inactive", reporting.inactive());
@@ -280,7 +286,7 @@ public final class ReadSide {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Map<Integer, ReportingStatus.Cycle> cycles = cycles(now);
+        Map<Integer, ReportingStatusPolicy.Cycle> cycles = cycles(now);
         List<String> ids = maker.getList("commitmentIds", String.class, List.of());
         List<Map<String, Object>> commitments = new ArrayList<>();
         Map<Integer, Map<String, Object>> record = new TreeMap<>();
@@ -290,13 +296,13 @@ public final class ReadSide {
             c.put("commitmentId", s.commitmentId);
             c.put("title", s.details.title());
             c.put("status", s.status);
-            c.put("reportingStatus", ReportingStatus.of(s, cycles, now));
+            c.put("reportingStatus", s.reportingStatus(cycles, now));
             Integer latest = s.latestReportedYear();
             c.put("progressStatus", latest == null ? null : s.reportInForce(latest).report.status());
             c.put("start", s.details.start());
             c.put("end", s.details.end());
             commitments.add(c);
-            List<Integer> due = ReportingStatus.dueYears(s, cycles, now);
+            List<Integer> due = s.dueYears(cycles, now);
             for (int year : s.accepted() ? s.years() : List.<Integer>of()) {
                 Map<String, Object> y = record.computeIfAbsent(year, k -> {
                     // In this order in the answer (Map.of has none): the year first.
@@ -364,18 +370,15 @@ public final class ReadSide {
     }
 
     /** The reporting cycles as recorded at {@code at}: only those opened by then count. */
-    public Map<Integer, ReportingStatus.Cycle> cycles(Instant at) {
-        List<String> ids = new ArrayList<>();
-        for (int y = Contribution.FIRST_YEAR; y <= Contribution.LAST_YEAR; y++) {
-            ids.add(String.valueOf(y));
-        }
-        Map<Integer, ReportingStatus.Cycle> cycles = new TreeMap<>();
+    public Map<Integer, ReportingStatusPolicy.Cycle> cycles(Instant at) {
+        List<String> ids = implementationPeriod.years().stream().map(String::valueOf).toList();
+        Map<Integer, ReportingStatusPolicy.Cycle> cycles = new TreeMap<>();
         for (Document d : collection(CommitmentProjector.CYCLES).find(in("_id", ids))) {
             Instant opened = Instant.parse(d.getString("openedAt"));
             if (!opened.isAfter(at)) {
                 String closedAt = d.getString("closedAt");
                 boolean closed = closedAt != null && !Instant.parse(closedAt).isAfter(at);
-                cycles.put(d.getInteger("year"), new ReportingStatus.Cycle(d.getInteger("year"),
+                cycles.put(d.getInteger("year"), new ReportingStatusPolicy.Cycle(d.getInteger("year"),
                         Instant.parse(d.getString("deadline")), opened, closed));
             }
         }
@@ -387,8 +390,8 @@ public final class ReadSide {
     /** Every commitment expected to report for {@code year}: who reported, who was late, who is overdue. Scans the rows. */
     public Map<String, Object> reportingCycle(int year) {
         Instant now = clock.instant();
-        ReportingStatus.Cycle cycle = cycles(now).get(year);
-        boolean deadlinePassed = cycle != null && cycle.deadline().isBefore(now);
+        ReportingStatusPolicy.Cycle cycle = cycles(now).get(year);
+        boolean deadlinePassed = cycle != null && cycle.due(now);
         List<Map<String, Object>> expected = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String k : List.of("expected", "reported", "reportedLate", "overdue", "notYetDue")) {
@@ -399,10 +402,9 @@ public final class ReadSide {
             if (!"ACTIVE".equals(status) && !"COMPLETED".equals(status)) {
                 continue;
             }
-            int last = row.getInteger("endYear");
-            if (row.getString("closedAt") != null) {
-                last = Math.min(last, Instant.parse(row.getString("closedAt")).atZone(java.time.ZoneOffset.UTC).getYear());
-            }
+            String closedAt = row.getString("closedAt");
+            int last = ReportingStatusPolicy.lastExpectedYear(row.getInteger("endYear"),
+                    closedAt == null ? null : Instant.parse(closedAt));
             if (year < row.getInteger("startYear") || year > last) {
                 continue;
             }
@@ -468,7 +470,7 @@ public final class ReadSide {
                 m.put("initiativeName", initiativeName(names.get(initiative), initiative));
                 m.put("pledgedAt", p.getString("pledgedAt"));
                 m.put("dueBy", due);
-                m.put("overdue", due.isBefore(now));
+                m.put("overdue", DecisionDeadlinePolicy.overdue(due, now));
                 queue.add(m);
             });
         }
@@ -516,7 +518,7 @@ public final class ReadSide {
     /** The scope's figures for every period, now, from the precomputed documents (one {@code $in} on {@code _id}). */
     public Map<String, Map<String, Long>> figures(String scope) {
         Map<String, Map<String, Long>> figures = new TreeMap<>();
-        List<String> keys = Contribution.periods().stream().map(p -> Contribution.key(scope, p)).toList();
+        List<String> keys = Contribution.periods(implementationPeriod).stream().map(p -> Contribution.key(scope, p)).toList();
         for (Document d : collection(DashboardProjector.DASHBOARDS).find(in("_id", keys))) {
             figures.put(d.getString("period"), toLongs(d.get("f", Document.class)));
         }
@@ -606,14 +608,14 @@ public final class ReadSide {
             CommitmentState before = states.get(id);
             Map<String, Map<String, Long>> old = before == null ? Map.of() : contributions.get(id);
             if (old == null) {
-                old = Contribution.of(before, makers.get(before.makerId), rates, regions);
+                old = Contribution.of(before, makers.get(before.makerId), rates, regions, implementationPeriod);
             }
             CommitmentState after = CommitmentFold.apply(before, e.payload(), e.recordedAt());
             if (after == null) {
                 continue;
             }
             states.put(id, after);
-            Map<String, Map<String, Long>> now = Contribution.of(after, makers.get(after.makerId), rates, regions);
+            Map<String, Map<String, Long>> now = Contribution.of(after, makers.get(after.makerId), rates, regions, implementationPeriod);
             contributions.put(id, now);
             Contribution.delta(old, now).forEach((key, d) -> {
                 if (key.startsWith(prefix)) {
@@ -714,7 +716,7 @@ public final class ReadSide {
         } else {
             v.put("figures", shape(figures.getOrDefault(Contribution.ALL, Map.of()), true));
             Map<String, Object> byYear = new LinkedHashMap<>();
-            for (int y = Contribution.FIRST_YEAR; y <= Contribution.LAST_YEAR; y++) {
+            for (int y : implementationPeriod.years()) {
                 byYear.put(String.valueOf(y), shape(figures.getOrDefault(String.valueOf(y), Map.of()), false));
             }
             v.put("byYear", byYear);

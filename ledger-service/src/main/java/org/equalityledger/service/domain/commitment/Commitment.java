@@ -1,9 +1,8 @@
 package org.equalityledger.service.domain.commitment;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.equalityledger.service.domain.Rules.broken;
+import static org.equalityledger.api.common.RuleViolationException.broken;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,11 +23,13 @@ import org.equalityledger.api.commitment.CommitmentAmended;
 import org.equalityledger.api.commitment.CommitmentCompleted;
 import org.equalityledger.api.commitment.CommitmentDetails;
 import org.equalityledger.api.commitment.CommitmentExtended;
+import org.equalityledger.api.commitment.CommitmentPeriodPolicy;
 import org.equalityledger.api.commitment.CommitmentPledged;
 import org.equalityledger.api.commitment.CommitmentStatus;
 import org.equalityledger.api.commitment.CommitmentWithdrawn;
 import org.equalityledger.api.commitment.CompleteCommitment;
 import org.equalityledger.api.commitment.DecideOnPledge;
+import org.equalityledger.api.commitment.DecisionDeadlinePolicy;
 import org.equalityledger.api.commitment.ExtendCommitment;
 import org.equalityledger.api.commitment.PledgeAccepted;
 import org.equalityledger.api.commitment.PledgeCommitment;
@@ -54,9 +55,6 @@ import org.equalityledger.service.domain.ReferenceData;
  */
 @Aggregate
 public class Commitment {
-
-    /** The leadership of a targeted initiative is to answer within four weeks. */
-    static final Duration DECISION_TIME = Duration.ofDays(28);
 
     @AggregateIdentifier
     private String commitmentId;
@@ -89,8 +87,8 @@ public class Commitment {
                 "commitment.maker.unknown", "no commitment maker is registered with id %s", command.makerId()));
         CommitmentRules.checkAgainstReferences(command.makerId(), command.details(), referenceData);
         apply(new CommitmentPledged(command.commitmentId(), command.makerId(), command.details(),
-                CommitmentRules.financialCommitmentExpected(maker, command.details()), now, now.plus(DECISION_TIME),
-                command.actor().userId()));
+                CommitmentRules.financialCommitmentExpected(maker, command.details()), now,
+                DecisionDeadlinePolicy.dueBy(now), command.actor().userId()));
     }
 
     @CommandHandler
@@ -109,7 +107,7 @@ public class Commitment {
         }
         Instant now = DomainClock.now();
         Instant dueBy = decisionsDueBy.get(initiativeId);
-        boolean overdue = now.isAfter(dueBy);
+        boolean overdue = DecisionDeadlinePolicy.overdue(dueBy, now);
         String by = command.actor().userId();
         if (command.verdict() == Verdict.ACCEPT) {
             apply(new PledgeAccepted(commitmentId, initiativeId, command.reason(), now, dueBy, overdue,
@@ -140,7 +138,7 @@ public class Commitment {
         Instant now = DomainClock.now();
         apply(new CommitmentAmended(commitmentId, changed, amended,
                 CommitmentRules.financialCommitmentExpected(maker.orElse(null), amended), newlyTargeted,
-                newlyTargeted.isEmpty() ? null : now.plus(DECISION_TIME), command.reason(), now,
+                newlyTargeted.isEmpty() ? null : DecisionDeadlinePolicy.dueBy(now), command.reason(), now,
                 command.actor().userId()));
     }
 
@@ -148,12 +146,8 @@ public class Commitment {
     public void handle(ExtendCommitment command, ReferenceData referenceData) {
         Permissions.allyOfAny(command.actor(), makers(), "extend this commitment");
         requireOpen("commitment.extend.closed", "extended");
-        if (!command.newEnd().isAfter(details.end())) {
-            throw broken("commitment.extend.not-later", "an extension moves the end later than %s; %s is not later",
-                    details.end(), command.newEnd());
-        }
-        CommitmentRules.checkPeriod(makerId, details.start(), command.newEnd(),
-                CommitmentRules.targetedInitiatives(details, referenceData));
+        CommitmentPeriodPolicy.checkExtension(makerId, details.start(), details.end(), command.newEnd(),
+                CommitmentRules.targetedInitiatives(makerId, details, referenceData));
         apply(new CommitmentExtended(commitmentId, details.end(), command.newEnd(), command.reason(),
                 command.actor().userId()));
     }

@@ -1,7 +1,7 @@
 package org.equalityledger.service.domain.initiative;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.equalityledger.service.domain.Rules.broken;
+import static org.equalityledger.api.common.RuleViolationException.broken;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,10 +23,12 @@ import org.equalityledger.api.initiative.DefineAction;
 import org.equalityledger.api.initiative.ExtendPresidency;
 import org.equalityledger.api.initiative.GovernanceRole;
 import org.equalityledger.api.initiative.GovernanceRoleAssigned;
+import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.initiative.InitiativeKind;
 import org.equalityledger.api.initiative.InitiativeLaunched;
 import org.equalityledger.api.initiative.LaunchInitiative;
 import org.equalityledger.api.initiative.PresidencyExtended;
+import org.equalityledger.api.initiative.PresidencyTermPolicy;
 import org.equalityledger.api.initiative.RoleHolder;
 import org.equalityledger.api.initiative.Term;
 import org.equalityledger.service.domain.InitiativeFacts;
@@ -70,8 +72,10 @@ public class Initiative {
         if (parent != null && referenceData.initiative(parent).isEmpty()) {
             throw broken("initiative.parent.unknown", "the parent initiative %s does not exist", parent);
         }
+        ImplementationPeriod period = referenceData.implementationPeriod()
+                .withYears(command.periodStartYear(), command.periodEndYear());
         apply(new InitiativeLaunched(command.initiativeId(), command.kind(), command.code(), command.names(),
-                command.periodStartYear(), command.periodEndYear(), parent, command.actor().userId()));
+                period.firstYear(), period.lastYear(), parent, command.actor().userId()));
     }
 
     @CommandHandler
@@ -100,12 +104,7 @@ public class Initiative {
                     holder.makerId());
         }
         if (command.role() == GovernanceRole.PRESIDENCY) {
-            if (!term.lastsOneYear()) {
-                throw broken("initiative.presidency.one-year-term",
-                        "a presidency is held for a one-year term (e.g. 2018-07-01 to 2019-06-30), which can be "
-                                + "extended once by a second year; %s to %s is not one year",
-                        term.start(), term.end());
-            }
+            PresidencyTermPolicy.checkTerm(term);
             Optional<Assignment> clash = holding(GovernanceRole.PRESIDENCY, term).findFirst();
             if (clash.isPresent()) {
                 throw broken("initiative.presidency.one-holder-at-a-time",
@@ -127,13 +126,9 @@ public class Initiative {
                 .max(Comparator.comparing(a -> a.term().start()))
                 .orElseThrow(() -> broken("initiative.presidency.none",
                         "initiative %s has no presidency to extend", initiativeId));
-        if (latest.extended()) {
-            throw broken("initiative.presidency.extended-once",
-                    "a presidency can be extended only once, to a second year; %s's presidency was extended "
-                            + "already and ends on %s", describe(latest.holder()), latest.term().end());
-        }
         LocalDate end = latest.term().end();
-        apply(new PresidencyExtended(initiativeId, latest.holder(), latest.term().start(), end, end.plusYears(1),
+        LocalDate newEnd = PresidencyTermPolicy.extendedEnd(describe(latest.holder()), end, latest.extended());
+        apply(new PresidencyExtended(initiativeId, latest.holder(), latest.term().start(), end, newEnd,
                 command.reason(), command.actor().userId()));
     }
 

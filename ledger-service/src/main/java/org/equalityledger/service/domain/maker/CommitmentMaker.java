@@ -1,7 +1,7 @@
 package org.equalityledger.service.domain.maker;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.equalityledger.service.domain.Rules.broken;
+import static org.equalityledger.api.common.RuleViolationException.broken;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
