@@ -1,7 +1,9 @@
-package org.equalityledger.service.store;
+package org.equalityledger.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -15,12 +17,51 @@ import org.slf4j.LoggerFactory;
 import de.bwaldvogel.mongo.MongoServer;
 
 /**
- * An in-process MongoDB wire-protocol server on a loopback port, backed by an H2 file in the data
- * folder, so that the service runs with one command and keeps its data across restarts.
+ * The module's entry point: an in-process MongoDB wire-protocol server on a loopback port, backed by
+ * an H2 file in a data folder, so that a service runs with one command and keeps its data across
+ * restarts. {@link #start} opens the folder (rewriting one of an earlier version, applying what the
+ * journal holds beyond H2's last commit) and listens; {@link #close} commits and stops. Clients connect
+ * with the real MongoDB driver to {@link #connectionString()}.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    /**
+     * @param cacheMegabytes H2's page cache; the server's memory use is about this plus what the
+     *                       queries in flight hold, whatever the size of the file
+     * @param fsync          fsync the journal before answering a write (survives power loss); without
+     *                       it a write still reaches the operating system and survives {@code kill -9}
+     * @param port           the loopback port to listen on; 0 for any free one
+     */
+    public record Options(int cacheMegabytes, boolean fsync, int port) {
+
+        public Options {
+            if (cacheMegabytes <= 0) {
+                throw new IllegalArgumentException("The page cache needs at least 1 MB, not " + cacheMegabytes);
+            }
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("No such port: " + port);
+            }
+        }
+
+        /** A 32 MB cache, fsync on, any free port. */
+        public static Options defaults() {
+            return new Options(32, true, 0);
+        }
+
+        public Options withCacheMegabytes(int megabytes) {
+            return new Options(megabytes, fsync, port);
+        }
+
+        public Options withFsync(boolean on) {
+            return new Options(cacheMegabytes, on, port);
+        }
+
+        public Options withPort(int loopbackPort) {
+            return new Options(cacheMegabytes, fsync, loopbackPort);
+        }
+    }
 
     private final MongoServer server;
     private final DurableH2Backend backend;
@@ -28,13 +69,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final String connectionString;
     private final Path file;
 
-    /**
-     * @param cacheMegabytes H2's page cache; the server's memory use is about this plus what the
-     *                       queries in flight hold, whatever the size of the file
-     * @param sync           fsync the journal before answering a write (survives power loss); without
-     *                       it a write still reaches the operating system and survives {@code kill -9}
-     */
-    public EmbeddedMongoServer(Path dataDirectory, int cacheMegabytes, boolean sync) {
+    private EmbeddedMongoServer(Path dataDirectory, Options options) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
@@ -43,17 +78,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.file = dataDirectory.resolve("ledger.mv.db").toAbsolutePath();
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
-                .cacheSize(cacheMegabytes)
+                .cacheSize(options.cacheMegabytes())
                 // Every command commits, and a commit rewrites each page it touched: small pages keep
                 // that to the document written instead of its neighbours too.
                 .pageSplitSize(Integer.getInteger("ledger.embedded.page-split-size", 4096))
                 .autoCommitDisabled()
                 .open();
         LedgerH2Database.storeDocumentsAsBson(store);
-        this.backend = new DurableH2Backend(store, dataDirectory.resolve("ledger.journal"), sync);
+        this.backend = new DurableH2Backend(store, dataDirectory.resolve("ledger.journal"), options.fsync());
         backend.recover();
         this.server = new MongoServer(backend);
-        this.connectionString = server.bindAndGetConnectionString();
+        // Loopback only: the server has no authentication (see README.md).
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()));
+        this.connectionString = server.getConnectionString();
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "embedded-mongo-housekeeping");
             thread.setDaemon(true);
@@ -62,7 +99,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> quietly(backend::checkpoint), 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> quietly(backend::compact), 60, 60, TimeUnit.SECONDS);
         log.info("Embedded MongoDB wire-protocol server on {} with its H2 file {} (cache {} MB, fsync {})",
-                connectionString, file, cacheMegabytes, sync ? "on" : "off");
+                connectionString, file, options.cacheMegabytes(), options.fsync() ? "on" : "off");
+    }
+
+    /** Opens the data folder (created if missing) and listens on the loopback interface. */
+    public static EmbeddedMongoServer start(Path dataDirectory, Options options) {
+        return new EmbeddedMongoServer(dataDirectory, options);
     }
 
     private static void quietly(Runnable housekeepingTask) {
@@ -73,10 +115,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
+    /** {@code mongodb://127.0.0.1:<port>}, for the driver. */
     public String connectionString() {
         return connectionString;
     }
 
+    /** The H2 file, {@code ledger.mv.db} in the data folder. */
     public Path file() {
         return file;
     }
