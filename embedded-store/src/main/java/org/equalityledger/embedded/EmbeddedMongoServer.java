@@ -88,8 +88,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.backend = new DurableH2Backend(store, dataDirectory.resolve("ledger.journal"), options.fsync());
         backend.recover();
         this.server = new MongoServer(backend);
-        // Loopback only: the server has no authentication (see README.md).
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()));
+        try {
+            // Loopback only: the server has no authentication (see README.md).
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()));
+        } catch (RuntimeException e) {
+            throw e; // mongo-java-server has shut down and closed the backend itself
+        } catch (Exception e) {
+            // A taken port: Netty throws java.net.BindException unchecked, past mongo-java-server's own
+            // clean-up. Closing the backend releases the file, so that the folder can be opened again.
+            server.shutdownNow();
+            throw e;
+        }
         this.connectionString = server.getConnectionString();
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "embedded-mongo-housekeeping");

@@ -3,19 +3,29 @@ package org.equalityledger.embedded;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 /** The embedded store stands on its own: no Spring, nothing of the service, one public way in. */
 class ModuleBoundaryTest {
 
-    private static final JavaClasses STORE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.equalityledger.embedded");
+    /** The module's compiled classes (src/main only), not a scan of every jar on the classpath. */
+    private static final JavaClasses STORE = new ClassFileImporter().importPath(Path.of(mainClasses()));
+
+    private static URI mainClasses() {
+        try {
+            return EmbeddedMongoServer.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void the_store_depends_on_neither_spring_nor_the_service() {
