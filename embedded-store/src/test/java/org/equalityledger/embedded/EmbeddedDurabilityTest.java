@@ -91,15 +91,15 @@ class EmbeddedDurabilityTest {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, OPTIONS);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> commits = client.getDatabase("ledger").getCollection("commits");
-            for (int n = 0; n < 150; n++) {
+            for (int n = 0; n < 50; n++) {
                 commits.insertMany(List.of(EmbeddedLoadWriter.event("c-" + n, 0), EmbeddedLoadWriter.event("c-" + n, 1)));
             }
         }
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, OPTIONS);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> commits = client.getDatabase("ledger").getCollection("commits");
-            assertThat(commits.countDocuments()).isEqualTo(300);
-            assertThat(commits.find(new Document("_id", "c-149/1")).first()).isEqualTo(EmbeddedLoadWriter.event("c-149", 1));
+            assertThat(commits.countDocuments()).isEqualTo(100);
+            assertThat(commits.find(new Document("_id", "c-49/1")).first()).isEqualTo(EmbeddedLoadWriter.event("c-49", 1));
         }
     }
 
