@@ -6,6 +6,7 @@ COPY mvnw pom.xml ./
 COPY ledger-api ledger-api
 COPY ledger-core ledger-core
 COPY projections projections
+COPY embedded-store embedded-store
 COPY ledger-service ledger-service
 RUN ./mvnw -B -q -DskipTests package
 

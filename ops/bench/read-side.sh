@@ -14,7 +14,9 @@
 # "process CPU" counts every thread, the embedded server's too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -B -pl ledger-service -am test-compile -DskipTests
-./mvnw -q -B -pl ledger-service dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp="ledger-service/target/test-classes:ledger-service/target/classes:ledger-core/target/classes:ledger-api/target/classes:projections/target/classes:$(cat ledger-service/target/bench.classpath)"
+# One reactor run: the classpath then names the modules' own classes (embedded-store among them), never
+# a copy of them in ~/.m2.
+./mvnw -q -B -pl ledger-service -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cp="ledger-service/target/test-classes:ledger-service/target/classes:$(cat ledger-service/target/bench.classpath)"
 exec java -Xmx"${HEAP:-2g}" -cp "$cp" org.equalityledger.service.query.ReadSideBenchmark "$@"

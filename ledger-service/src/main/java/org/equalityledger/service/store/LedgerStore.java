@@ -1,5 +1,6 @@
 package org.equalityledger.service.store;
 
+import org.equalityledger.embedded.EmbeddedMongoServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 

@@ -1,5 +1,6 @@
 package org.equalityledger.service.store;
 
+import org.equalityledger.embedded.EmbeddedMongoServer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -40,8 +41,8 @@ public class LedgerStoreConfiguration {
     @Bean(destroyMethod = "close")
     LedgerStore ledgerStore(LedgerStoreProperties properties) {
         if (properties.embedded()) {
-            EmbeddedMongoServer server = new EmbeddedMongoServer(properties.dataDir(),
-                    properties.embeddedCacheMb(), properties.embeddedFsync());
+            EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.dataDir(),
+                    new EmbeddedMongoServer.Options(properties.embeddedCacheMb(), properties.embeddedFsync(), 0));
             log.info("Store: embedded MongoDB server, data in {}", server.file());
             return new LedgerStore(connect(server.connectionString()), properties.database(), server);
         }

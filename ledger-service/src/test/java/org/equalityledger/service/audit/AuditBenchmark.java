@@ -25,7 +25,7 @@ import org.equalityledger.core.verify.LedgerVerifier;
 import org.equalityledger.core.verify.VerificationResult;
 import org.equalityledger.service.eventstore.EngineFixtureAccess;
 import org.equalityledger.service.eventstore.StoredLedger;
-import org.equalityledger.service.store.EmbeddedMongoServer;
+import org.equalityledger.embedded.EmbeddedMongoServer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -56,7 +56,7 @@ public final class AuditBenchmark {
         EmbeddedMongoServer embedded = null;
         if (uri == null || uri.isBlank()) {
             Path dir = Files.createTempDirectory("ledger-audit-bench");
-            embedded = new EmbeddedMongoServer(dir, 32, true);
+            embedded = EmbeddedMongoServer.start(dir, EmbeddedMongoServer.Options.defaults());
             uri = embedded.connectionString();
             System.out.printf("store: embedded MongoDB wire-protocol server, H2 file in %s, fsync on%n", dir);
         } else {

@@ -14,7 +14,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
 import org.equalityledger.core.LedgerEntry;
-import org.equalityledger.service.store.EmbeddedMongoServer;
+import org.equalityledger.embedded.EmbeddedMongoServer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -47,7 +47,7 @@ public final class EventStoreBenchmark {
         EmbeddedMongoServer embedded = null;
         if (uri == null || uri.isBlank()) {
             Path dir = Files.createTempDirectory("ledger-bench");
-            embedded = new EmbeddedMongoServer(dir, 32, true);
+            embedded = EmbeddedMongoServer.start(dir, EmbeddedMongoServer.Options.defaults());
             uri = embedded.connectionString();
             System.out.printf("store: embedded MongoDB wire-protocol server, H2 file in %s, fsync on%n", dir);
         } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import org.equalityledger.embedded.EmbeddedMongoServer;
 import org.equalityledger.service.LedgerApplication;
 import org.equalityledger.service.eventstore.StoredLedger;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ServiceShutdownTest {
         context.close();
 
         assertThat(output).doesNotContain("propagated an exception");
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, EmbeddedMongoServer.Options.defaults());
              MongoClient client = MongoClients.create(server.connectionString())) {
             StoredLedger reader = new StoredLedger(client.getDatabase("equality-ledger"));
             assertThat(reader.endPosition()).as("the reference set was recorded on the first start").isPositive();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.equalityledger.embedded.EmbeddedMongoServer;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
@@ -57,7 +58,8 @@ public final class TestStores implements TestTemplateInvocationContextProvider {
     public static synchronized TestStore embedded() {
         if (embedded == null) {
             try {
-                EmbeddedMongoServer server = new EmbeddedMongoServer(Files.createTempDirectory("ledger-test-store"), 32, false);
+                EmbeddedMongoServer server = EmbeddedMongoServer.start(Files.createTempDirectory("ledger-test-store"),
+                        EmbeddedMongoServer.Options.defaults().withFsync(false));
                 embedded = new TestStore("embedded", MongoClients.create(server.connectionString()),
                         server.connectionString());
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close));

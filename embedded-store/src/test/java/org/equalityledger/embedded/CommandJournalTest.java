@@ -1,4 +1,4 @@
-package org.equalityledger.service.store;
+package org.equalityledger.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

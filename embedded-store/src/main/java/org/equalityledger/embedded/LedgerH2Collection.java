@@ -1,4 +1,4 @@
-package org.equalityledger.service.store;
+package org.equalityledger.embedded;
 
 import java.util.Collection;
 import java.util.HashSet;

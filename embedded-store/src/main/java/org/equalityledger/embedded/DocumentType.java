@@ -1,4 +1,4 @@
-package org.equalityledger.service.store;
+package org.equalityledger.embedded;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package org.equalityledger.service.store;
+package org.equalityledger.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,17 +27,19 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 /** The embedded server's unique indexes: their look-ups, their refusals, and files written before their key type. */
 class EmbeddedIndexTest {
 
+    private static final EmbeddedMongoServer.Options OPTIONS = EmbeddedMongoServer.Options.defaults().withCacheMegabytes(16);
+
     @TempDir
     Path dataDir;
 
     @Test
     void unique_indexes_find_refuse_and_survive_a_restart() {
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, OPTIONS);
              MongoClient client = MongoClients.create(server.connectionString())) {
             fill(client.getDatabase("ledger").getCollection("things"));
             assertIndexed(client.getDatabase("ledger").getCollection("things"));
         }
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, OPTIONS);
              MongoClient client = MongoClients.create(server.connectionString())) {
             assertIndexed(client.getDatabase("ledger").getCollection("things"));
         }
@@ -54,7 +56,7 @@ class EmbeddedIndexTest {
         }
 
         for (int opening = 0; opening < 2; opening++) {
-            try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+            try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, OPTIONS);
                  MongoClient client = MongoClients.create(server.connectionString())) {
                 assertIndexed(client.getDatabase("ledger").getCollection("things"));
                 assertThat(client.getDatabase("ledger").getCollection("things").find(Filters.eq("_id", 42L)).first())
@@ -78,11 +80,11 @@ class EmbeddedIndexTest {
                 .append("bytes", new org.bson.types.Binary(new byte[] {0, 1, 2, (byte) 255}))
                 .append("objectId", new org.bson.types.ObjectId("65a1b2c3d4e5f60718293a4b"))
                 .append("nested", new Document("list", List.of(1, "two", new Document("three", List.of()))));
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, OPTIONS);
              MongoClient client = MongoClients.create(server.connectionString())) {
             client.getDatabase("ledger").getCollection("things").insertOne(written);
         }
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, OPTIONS);
              MongoClient client = MongoClients.create(server.connectionString())) {
             assertThat(client.getDatabase("ledger").getCollection("things").find(Filters.eq("_id", "every-kind")).first())
                     .isEqualTo(written);
@@ -91,7 +93,7 @@ class EmbeddedIndexTest {
 
     @Test
     void a_dropped_collection_takes_its_index_entries_with_it() {
-        try (EmbeddedMongoServer server = new EmbeddedMongoServer(dataDir, 16, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, OPTIONS);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> things = client.getDatabase("ledger").getCollection("things");
             fill(things);
