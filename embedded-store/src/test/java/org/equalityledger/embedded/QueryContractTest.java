@@ -96,6 +96,24 @@ class QueryContractTest {
         assertThat(commits.find(Filters.in("_id", List.of())).into(new ArrayList<>())).isEmpty();
     }
 
+    /**
+     * A commit holding several events of one aggregate matches a window of its keys once per key it
+     * holds: MongoDB answers it once, this server once per matching key (upstream proposal 7). The
+     * ledger relies only on every matching commit being there, and drops the repeats itself.
+     */
+    @Test
+    void a_window_of_keys_returns_every_matching_commit_at_least_once() {
+        MongoCollection<Document> commits = freshDatabase().getCollection("ledger_commits");
+        commits.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true).sparse(true).name("aggregate_sequence"));
+        commits.insertMany(List.of(
+                new Document("_id", 0L).append("keys", List.of("agg:0", "agg:1", "agg:2")),
+                new Document("_id", 3L).append("keys", List.of("other:0"))));
+        List<Object> found = commits.find(Filters.in("keys", List.of("agg:0", "agg:1", "agg:2", "missing:0")))
+                .map(d -> d.get("_id")).into(new ArrayList<>());
+        assertThat(found).as("every matching commit, repeats aside").containsOnly(0L).isNotEmpty();
+        assertThat(found).as("at most once per key it matched").hasSizeLessThanOrEqualTo(3);
+    }
+
     @Test
     void sorts_follow_mongodb_order_by_id_and_by_field() {
         MongoCollection<Document> things = freshDatabase().getCollection("things");
