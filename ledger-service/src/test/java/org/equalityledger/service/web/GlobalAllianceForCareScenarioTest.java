@@ -221,6 +221,16 @@ class GlobalAllianceForCareScenarioTest {
         assertThat(events.get(6).path("payload").path("supersedesRevision").asInt()).isEqualTo(1);
         assertThat(events.get(3).path("payload").path("details").path("financial").path("currency").asText())
                 .isEqualTo("MXN");
+        // What an amendment and a correction changed reads as JSON values in the API's shapes, not Java's text.
+        JsonNode amended = events.get(3).path("changes");
+        assertThat(amended.path("financial").path("from").isNull()).isTrue();
+        assertThat(amended.path("financial").path("to").path("currency").asText()).isEqualTo("MXN");
+        assertThat(amended.path("financial").path("to").path("amount").decimalValue()).isEqualByComparingTo("250000.00");
+        assertThat(amended.path("types").path("to").isArray()).isTrue();
+        assertThat(amended.path("types").path("to")).extracting(JsonNode::asText).contains("FINANCIAL");
+        assertThat(events.get(6).path("changes").path("narrative").path("to").asText())
+                .isEqualTo("The law stalled in committee; 120 carers trained.");
+        assertThat(events.toString()).doesNotContain("Document{{").doesNotContain("{{");
         for (int i = 1; i < events.size(); i++) {
             assertThat(events.get(i).path("previousHash").asText()).isEqualTo(events.get(i - 1).path("hash").asText());
         }

@@ -3,6 +3,7 @@ package org.equalityledger.projections.query;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.equalityledger.api.commitment.DecisionDeadlinePolicy;
 import org.equalityledger.api.commitment.TargetAction;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
+import org.equalityledger.api.reporting.ProgressReport;
 import org.equalityledger.api.reporting.ProgressReportCorrected;
 import org.equalityledger.api.reporting.ReportingStatus;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
@@ -231,22 +233,19 @@ public final class ReadSide {
             entry.put("reason", reason(e.payload()));
             if (e.payload() instanceof CommitmentAmended a && before != null) {
                 Map<String, Object> changes = new LinkedHashMap<>();
-                Document from = ReadModelJson.toDocument(before.details);
-                Document to = ReadModelJson.toDocument(a.details());
                 for (String field : a.changedFields()) {
-                    changes.put(field, Map.of("from", String.valueOf(from.get(field)), "to", String.valueOf(to.get(field))));
+                    changes.put(field, change(component(before.details, field), component(a.details(), field)));
                 }
                 entry.put("changes", changes);
             } else if (e.payload() instanceof ProgressReportCorrected c && before != null
                     && before.reportInForce(c.year()) != null) {
-                Document from = ReadModelJson.toDocument(before.reportInForce(c.year()).report);
-                Document to = ReadModelJson.toDocument(c.report());
+                ProgressReport filed = before.reportInForce(c.year()).report;
                 Map<String, Object> changes = new LinkedHashMap<>();
-                Set<String> fields = new LinkedHashSet<>(from.keySet());
-                fields.addAll(to.keySet());
-                for (String field : fields) {
-                    if (!java.util.Objects.equals(from.get(field), to.get(field))) {
-                        changes.put(field, Map.of("from", String.valueOf(from.get(field)), "to", String.valueOf(to.get(field))));
+                for (RecordComponent field : ProgressReport.class.getRecordComponents()) {
+                    Object from = component(filed, field.getName());
+                    Object to = component(c.report(), field.getName());
+                    if (!java.util.Objects.equals(from, to)) {
+                        changes.put(field.getName(), change(from, to));
                     }
                 }
                 entry.put("changes", changes);
@@ -257,6 +256,34 @@ public final class ReadSide {
             entries.add(entry);
         }
         return entries.isEmpty() ? Optional.empty() : Optional.of(entries);
+    }
+
+    /**
+     * A changed value, before and after, as the values themselves: written in the shapes the API takes
+     * (an amount and its currency as an object, dates as dates), never as Java's text of them.
+     */
+    private static Map<String, Object> change(Object from, Object to) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", from);
+        change.put("to", to);
+        return change;
+    }
+
+    /** The value of a record's component by its name: the names the API and {@code changedFields} use. */
+    private static Object component(Record value, String name) {
+        if (value == null) {
+            return null;
+        }
+        for (RecordComponent component : value.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                try {
+                    return component.getAccessor().invoke(value);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + name + " of " + value.getClass().getSimpleName(), e);
+                }
+            }
+        }
+        return null;
     }
 
     private static String by(Object payload) {
