@@ -2,13 +2,8 @@ package org.equalityledger.service;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-
+import org.equalityledger.service.support.ServiceClasses;
 import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 
 /**
  * The service's packages as the rooms ARCHITECTURE.md draws: the domain decides and knows no other
@@ -19,31 +14,20 @@ class RoomsTest {
 
     private static final String SERVICE = "org.equalityledger.service.";
 
-    /** The service's main classes, read from where they were compiled: a package import scans every jar. */
-    static final JavaClasses CLASSES = new ClassFileImporter().importPath(compiledInto(LedgerApplication.class));
-
-    private static Path compiledInto(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void the_domain_depends_on_no_other_room() {
         noClasses().that().resideInAPackage(SERVICE + "domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(SERVICE + "web..", SERVICE + "query..",
                         SERVICE + "audit..", SERVICE + "eventstore..", SERVICE + "security..", SERVICE + "config..",
                         SERVICE + "store..")
-                .check(CLASSES);
+                .check(ServiceClasses.MAIN);
     }
 
     @Test
     void the_web_the_audit_and_security_decide_nothing_themselves() {
         noClasses().that().resideInAnyPackage(SERVICE + "web..", SERVICE + "audit..", SERVICE + "security..")
                 .should().dependOnClassesThat().resideInAPackage(SERVICE + "domain..")
-                .check(CLASSES);
+                .check(ServiceClasses.MAIN);
     }
 
     @Test
@@ -51,6 +35,6 @@ class RoomsTest {
         noClasses().that().resideInAPackage(SERVICE + "eventstore..")
                 .should().dependOnClassesThat().resideInAnyPackage(SERVICE + "domain..", SERVICE + "web..",
                         SERVICE + "query..", SERVICE + "audit..", SERVICE + "security..", SERVICE + "config..")
-                .check(CLASSES);
+                .check(ServiceClasses.MAIN);
     }
 }

@@ -5,14 +5,9 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-
+import org.equalityledger.service.support.ServiceClasses;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 
 /**
  * The storage engine is Axon's and the configuration's: the rest of the service reads the ledger
@@ -23,23 +18,11 @@ class ReadPortTest {
 
     private static final String EVENTSTORE = "org.equalityledger.service.eventstore..";
 
-    /** The service's main classes, read from where they were compiled: a package import scans every jar. */
-    static final JavaClasses SERVICE = new ClassFileImporter()
-            .importPath(compiledInto(MongoLedgerStorageEngine.class));
-
-    private static Path compiledInto(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void only_the_configuration_sees_the_storage_engine() {
         noClasses().that().resideOutsideOfPackage(EVENTSTORE).and().areNotAnnotatedWith(Configuration.class)
                 .should().dependOnClassesThat(belongToAnyOf(MongoLedgerStorageEngine.class, MongoLedgerEvents.class))
-                .check(SERVICE);
+                .check(ServiceClasses.MAIN);
     }
 
     @Test
@@ -48,6 +31,6 @@ class ReadPortTest {
                         "org.equalityledger.service.query..")
                 .should().dependOnClassesThat(resideInAPackage(EVENTSTORE)
                         .and(not(belongToAnyOf(LedgerEvents.class, StoredLedger.class))))
-                .check(SERVICE);
+                .check(ServiceClasses.MAIN);
     }
 }
