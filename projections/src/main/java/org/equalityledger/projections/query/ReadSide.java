@@ -33,6 +33,7 @@ import org.equalityledger.api.reporting.ReportingStatus;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.Contribution;
+import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
 import org.equalityledger.projections.dashboards.DashboardProjector;
 import org.equalityledger.projections.dashboards.Snapshots;
 import org.equalityledger.projections.model.CommitmentFold;
@@ -63,6 +64,7 @@ public final class ReadSide {
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
     private final Clock clock;
+    private final DashboardFiguresAsOf figuresAsOf;
 
     public ReadSide(MongoDatabase database, LedgerReader ledger, UsdRates rates, Regions regions,
                     ImplementationPeriod implementationPeriod, Clock clock) {
@@ -72,6 +74,7 @@ public final class ReadSide {
         this.regions = regions;
         this.implementationPeriod = implementationPeriod;
         this.clock = clock;
+        this.figuresAsOf = new DashboardFiguresAsOf(database, ledger, rates, regions, implementationPeriod);
     }
 
     private MongoCollection<Document> collection(String name) {
@@ -552,123 +555,10 @@ public final class ReadSide {
         return figures;
     }
 
-    /**
-     * The scope's figures as the ledger had recorded things at {@code at}: the latest snapshot before
-     * that instant, plus the events recorded after the snapshot and by {@code at} replayed through the
-     * same contribution arithmetic.
-     */
+    /** The scope's figures as the ledger had recorded things at {@code at}. */
     public Map<String, Map<String, Long>> figuresAsOf(String scope, Instant at) {
-        long last = ledger.lastPositionAt(at);
-        Map<String, Map<String, Long>> figures = new TreeMap<>();
-        if (last < 0) {
-            return figures;
-        }
-        Document book = collection(DashboardProjector.FACTS).find(eq("_id", "state")).first();
-        long lastSnapshot = book == null ? 0 : ((Number) book.get("lastSnapshot")).longValue();
-        long boundary = Math.min(Snapshots.boundaryAtOrBefore(last + 1), lastSnapshot);
-        if (boundary > 0) {
-            List<String> ids = Snapshots.boundariesUpTo(boundary).stream().map(b -> Snapshots.id(b, scope)).toList();
-            Document latest = null;
-            for (Document d : collection(DashboardProjector.SNAPSHOTS).find(in("_id", ids))) {
-                if (latest == null || ((Number) d.get("boundary")).longValue() > ((Number) latest.get("boundary")).longValue()) {
-                    latest = d;
-                }
-            }
-            if (latest != null) {
-                figures.putAll(ReadModelJson.fromStored(latest.get("periods"), FIGURES_BY_PERIOD));
-            }
-        }
-        if (last < boundary) {
-            return figures;
-        }
-        if (last - boundary > Snapshots.LONGEST_REPLAY) {
-            // The snapshot this needs is not written yet: the projection is still far behind.
-            throw new ReadSideBehind(last, lastSnapshot);
-        }
-        List<LedgerEvent> tail = ledger.eventsBetween(boundary, last);
-        Set<String> touched = new LinkedHashSet<>();
-        Map<String, MakerProfile> makers = new HashMap<>();
-        for (LedgerEvent e : tail) {
-            String id = CommitmentFold.commitmentIdOf(e.payload());
-            if (id != null) {
-                touched.add(id);
-            }
-        }
-        Map<String, CommitmentState> states = new HashMap<>();
-        Set<String> makerIds = new LinkedHashSet<>();
-        ledger.eventsOf(touched).forEach((id, events) -> {
-            CommitmentState s = null;
-            for (LedgerEvent e : events) {
-                if (e.position() >= boundary) {
-                    break;
-                }
-                s = CommitmentFold.apply(s, e.payload(), e.recordedAt());
-            }
-            if (s != null) {
-                states.put(id, s);
-                makerIds.add(s.makerId);
-            }
-        });
-        for (LedgerEvent e : tail) {
-            if (e.payload() instanceof CommitmentPledged p) {
-                makerIds.add(p.makerId());
-            }
-        }
-        if (!makerIds.isEmpty()) {
-            for (Document d : collection(DashboardProjector.FACTS).find(in("_id", makerIds.stream().map(m -> "m:" + m).toList()))) {
-                MakerProfile facts = makerProfile(d);
-                makers.put(facts.makerId(), facts);
-            }
-        }
-        String prefix = scope + "|";
-        Map<String, Map<String, Map<String, Long>>> contributions = new HashMap<>();
-        for (LedgerEvent e : tail) {
-            if (e.payload() instanceof CommitmentMakerRegistered r) {
-                makers.put(r.makerId(), new MakerProfile(r.makerId(), r.name(), r.stakeholderGroup(), r.hemisphere(), r.country()));
-                contributions.clear(); // computed with the maker's former facts
-                continue;
-            }
-            String id = CommitmentFold.commitmentIdOf(e.payload());
-            if (id == null) {
-                continue;
-            }
-            CommitmentState before = states.get(id);
-            Map<String, Map<String, Long>> old = before == null ? Map.of() : contributions.get(id);
-            if (old == null) {
-                old = Contribution.of(before, makers.get(before.makerId), rates, regions, implementationPeriod);
-            }
-            CommitmentState after = CommitmentFold.apply(before, e.payload(), e.recordedAt());
-            if (after == null) {
-                continue;
-            }
-            states.put(id, after);
-            Map<String, Map<String, Long>> now = Contribution.of(after, makers.get(after.makerId), rates, regions, implementationPeriod);
-            contributions.put(id, now);
-            Contribution.delta(old, now).forEach((key, d) -> {
-                if (key.startsWith(prefix)) {
-                    Map<String, Long> f = figures.computeIfAbsent(key.substring(prefix.length()), k -> new TreeMap<>());
-                    d.forEach((name, value) -> {
-                        long v = f.getOrDefault(name, 0L) + value;
-                        if (v == 0) {
-                            f.remove(name);
-                        } else {
-                            f.put(name, v);
-                        }
-                    });
-                }
-            });
-        }
-        return figures;
+        return figuresAsOf.figures(scope, at);
     }
-
-    private static MakerProfile makerProfile(Document d) {
-        return new MakerProfile(d.getString("_id").substring(2), d.getString("name"),
-                org.equalityledger.api.maker.StakeholderGroup.valueOf(d.getString("stakeholderGroup")),
-                org.equalityledger.api.maker.Hemisphere.valueOf(d.getString("hemisphere")), d.getString("country"));
-    }
-
-    private static final TypeReference<TreeMap<String, TreeMap<String, Long>>> FIGURES_BY_PERIOD = new TypeReference<>() {
-    };
 
     private static Map<String, Long> toLongs(Document f) {
         Map<String, Long> m = new TreeMap<>();
