@@ -79,6 +79,12 @@ final class TestLedger implements LedgerReader {
         return e;
     }
 
+    /** A projection fed every event recorded so far has reached the last of them. */
+    org.equalityledger.api.query.LedgerPoint reached(String projection) {
+        return events.isEmpty() ? org.equalityledger.api.query.LedgerPoint.EMPTY
+                : new org.equalityledger.api.query.LedgerPoint(events.size() - 1, events.get(events.size() - 1).recordedAt());
+    }
+
     void at(String instant) {
         now = Instant.parse(instant);
     }

@@ -16,8 +16,16 @@ import org.equalityledger.projections.commitments.CommitmentEventHandler;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.DashboardEventHandler;
 import org.equalityledger.projections.dashboards.DashboardProjector;
-import org.equalityledger.projections.query.ReadSide;
-import org.equalityledger.projections.query.ReadSideQueries;
+import org.equalityledger.projections.commitments.CommitmentQueries;
+import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
+import org.equalityledger.projections.dashboards.DashboardQueries;
+import org.equalityledger.projections.history.HistoryQueries;
+import org.equalityledger.projections.makers.MakerQueries;
+import org.equalityledger.projections.queue.QueueQueries;
+import org.equalityledger.projections.reference.Recorded;
+import org.equalityledger.projections.reporting.ReportingQueries;
+import org.equalityledger.projections.store.ReadModelPositions;
+import org.equalityledger.projections.store.ReadModels;
 import org.equalityledger.projections.rebuild.Rebuilds;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
@@ -84,17 +92,53 @@ public class ReadSideConfiguration {
         return new LedgerEventsReader(ledgerEvents, eventSerializer, axon.upcasterChain());
     }
 
+    /** The read models as collections of their own name. */
     @Bean
-    ReadSide readSide(MongoDatabase ledgerDatabase, LedgerReader ledgerReader, UsdRates rates, ImplementationPeriod period,
-                      DashboardProjector dashboards) {
-        ReadSide readSide = new ReadSide(ledgerDatabase, ledgerReader, rates, Regions.shipped(), period, Clock.systemUTC());
-        readSide.cacheDashboardsWhile(dashboards::writtenBatches);
-        return readSide;
+    ReadModels readModels(MongoDatabase ledgerDatabase) {
+        return ReadModels.of(ledgerDatabase);
     }
 
     @Bean
-    ReadSideQueries readSideQueries(ReadSide readSide) {
-        return new ReadSideQueries(readSide);
+    ReadModelPositions readModelPositions(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader) {
+        return new ProcessorPositions(processing, ledgerReader);
+    }
+
+    @Bean
+    Recorded recorded(ReadModels readModels, LedgerReader ledgerReader, ReadModelPositions positions,
+                      ImplementationPeriod period) {
+        return new Recorded(readModels, ledgerReader, positions, period, Clock.systemUTC());
+    }
+
+    @Bean
+    CommitmentQueries commitmentQueries(Recorded recorded) {
+        return new CommitmentQueries(recorded);
+    }
+
+    @Bean
+    HistoryQueries historyQueries(Recorded recorded) {
+        return new HistoryQueries(recorded);
+    }
+
+    @Bean
+    MakerQueries makerQueries(Recorded recorded) {
+        return new MakerQueries(recorded);
+    }
+
+    @Bean
+    ReportingQueries reportingQueries(Recorded recorded) {
+        return new ReportingQueries(recorded);
+    }
+
+    @Bean
+    QueueQueries queueQueries(Recorded recorded) {
+        return new QueueQueries(recorded);
+    }
+
+    @Bean
+    DashboardQueries dashboardQueries(Recorded recorded, MongoDatabase ledgerDatabase, LedgerReader ledgerReader,
+                                      UsdRates rates, ImplementationPeriod period) {
+        return new DashboardQueries(recorded,
+                new DashboardFiguresAsOf(ledgerDatabase, ledgerReader, rates, Regions.shipped(), period), rates);
     }
 
     @Bean(destroyMethod = "close")

@@ -22,6 +22,7 @@ import org.equalityledger.api.reporting.ReportingCycleClosed;
 import org.equalityledger.api.reporting.ReportingCycleOpened;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
+import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.store.DocCache;
 import org.equalityledger.projections.store.ReadModelJson;
@@ -301,11 +302,11 @@ public final class CommitmentProjector implements Projector {
         List<String> actionNames = new ArrayList<>();
         for (String id : initiatives) {
             Document initiative = batch.initiatives.get(id);
-            initiativeNames.add(initiative == null ? id : initiative.get("names", Document.class).getString("en"));
+            initiativeNames.add(Recorded.initiativeName(initiative, id));
         }
         for (TargetAction t : s.details.targets()) {
             actions.add(t.initiativeId() + ":" + t.actionCode());
-            actionNames.add(actionName(batch.initiatives.get(t.initiativeId()), t));
+            actionNames.add(Recorded.actionName(batch.initiatives.get(t.initiativeId()), t.actionCode()));
         }
         List<Integer> reported = new ArrayList<>();
         List<Integer> late = new ArrayList<>();
@@ -356,17 +357,6 @@ public final class CommitmentProjector implements Projector {
                 .append("extensions", s.extensions)
                 .append("closedAt", s.closedAt == null ? null : s.closedAt.toString())
                 .append("lastChangedAt", s.lastChangedAt.toString());
-    }
-
-    static String actionName(Document initiative, TargetAction t) {
-        if (initiative != null) {
-            for (Document a : initiative.getList("actions", Document.class, List.of())) {
-                if (t.actionCode().equals(a.getString("code"))) {
-                    return a.get("names", Document.class).getString("en");
-                }
-            }
-        }
-        return t.actionCode();
     }
 
     @Override

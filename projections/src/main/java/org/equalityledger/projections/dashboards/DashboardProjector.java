@@ -54,12 +54,6 @@ public final class DashboardProjector implements Projector {
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
     private Batch batch;
-    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
-
-    /** How many batches this projector wrote (or dropped) in this process: a cheap "has anything changed". */
-    public long writtenBatches() {
-        return written.get();
-    }
 
     public DashboardProjector(MongoDatabase database, UsdRates rates, Regions regions,
                               ImplementationPeriod implementationPeriod) {
@@ -323,13 +317,11 @@ public final class DashboardProjector implements Projector {
                 batch.bookkeeping.append("_id", STATE), new com.mongodb.client.model.ReplaceOptions().upsert(true));
         batch.facts.flush();
         batch = null;
-        written.incrementAndGet();
     }
 
     @Override
     public void drop() {
         batch = null;
-        written.incrementAndGet();
         Projector.dropExisting(database, collections());
     }
 }
