@@ -3,17 +3,14 @@ package org.equalityledger.projections;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-
 import org.axonframework.queryhandling.QueryHandler;
 import org.equalityledger.projections.store.ReadModels;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoDatabase;
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The read side's rooms: each answers its typed queries from its read models, reached through
@@ -21,21 +18,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
  */
 class RoomsRulesTest {
 
-    private static final JavaClasses PROJECTIONS = importMain();
-
-    private static JavaClasses importMain() {
-        ArchConfiguration configuration = ArchConfiguration.get();
-        boolean resolving = configuration.resolveMissingDependenciesFromClassPath();
-        configuration.setResolveMissingDependenciesFromClassPath(false);
-        try {
-            return new ClassFileImporter().importPath(
-                    Path.of(ReadModels.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            configuration.setResolveMissingDependenciesFromClassPath(resolving);
-        }
-    }
+    private static final JavaClasses PROJECTIONS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.equalityledger.projections");
 
     @Test
     void the_projections_know_nothing_of_the_service() {
