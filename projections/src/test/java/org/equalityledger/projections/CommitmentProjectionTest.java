@@ -26,6 +26,7 @@ import org.equalityledger.projections.query.ListFilter;
 import org.equalityledger.projections.query.ReadSide;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
+import org.equalityledger.projections.store.ReadModels;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoDatabase;
@@ -75,7 +76,7 @@ class CommitmentProjectionTest {
     }
 
     static ReadSide readSide(MongoDatabase db, TestLedger ledger, String now) {
-        return new ReadSide(db, ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+        return new ReadSide(ReadModels.of(db), ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
 
     @Test

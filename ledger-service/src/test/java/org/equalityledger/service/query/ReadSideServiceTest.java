@@ -14,6 +14,7 @@ import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.DashboardProjector;
 import org.equalityledger.projections.rebuild.Rebuilds;
 import org.equalityledger.projections.store.LedgerReader;
+import org.equalityledger.projections.store.ReadModelGenerations;
 import org.equalityledger.service.query.demo.DemoDataLoader;
 import org.equalityledger.service.support.LedgerServiceTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 
 /**
  * The read side in the running service over demo data loaded through the command side: the
@@ -56,7 +56,7 @@ class ReadSideServiceTest {
     @Autowired
     LedgerReader ledger;
     @Autowired
-    MongoDatabase database;
+    ReadModelGenerations readModels;
     @Autowired
     CommitmentProjector commitmentProjector;
     @Autowired
@@ -180,7 +180,7 @@ class ReadSideServiceTest {
         collections.addAll(dashboardProjector.collections());
         for (String c : collections) {
             List<Document> docs = new ArrayList<>();
-            database.getCollection(c).find().forEach(docs::add);
+            readModels.collection(c).find().forEach(docs::add);
             docs.sort(java.util.Comparator.comparing(d -> d.getString("_id")));
             all.put(c, docs);
         }

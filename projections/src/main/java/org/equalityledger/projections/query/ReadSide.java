@@ -45,10 +45,10 @@ import org.equalityledger.projections.store.DocCache;
 import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
+import org.equalityledger.projections.store.ReadModels;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 
 /**
  * Answers every read of the read side from the read models, or, for an instant in the past, from
@@ -58,7 +58,7 @@ import com.mongodb.client.MongoDatabase;
  */
 public final class ReadSide {
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private final LedgerReader ledger;
     private final UsdRates rates;
     private final Regions regions;
@@ -66,19 +66,19 @@ public final class ReadSide {
     private final Clock clock;
     private final DashboardFiguresAsOf figuresAsOf;
 
-    public ReadSide(MongoDatabase database, LedgerReader ledger, UsdRates rates, Regions regions,
+    public ReadSide(ReadModels readModels, LedgerReader ledger, UsdRates rates, Regions regions,
                     ImplementationPeriod implementationPeriod, Clock clock) {
-        this.database = database;
+        this.readModels = readModels;
         this.ledger = ledger;
         this.rates = rates;
         this.regions = regions;
         this.implementationPeriod = implementationPeriod;
         this.clock = clock;
-        this.figuresAsOf = new DashboardFiguresAsOf(database, ledger, rates, regions, implementationPeriod);
+        this.figuresAsOf = new DashboardFiguresAsOf(readModels, ledger, rates, regions, implementationPeriod);
     }
 
     private MongoCollection<Document> collection(String name) {
-        return database.getCollection(name);
+        return readModels.collection(name);
     }
 
     // ---------------------------------------------------------------- commitments
