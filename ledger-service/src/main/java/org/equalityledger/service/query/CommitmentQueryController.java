@@ -30,15 +30,18 @@ public class CommitmentQueryController {
 
     private final QueryGateway queries;
     private final ReadSide read;
+    private final ReadYourWrites readYourWrites;
 
-    public CommitmentQueryController(QueryGateway queries, ReadSide read) {
+    CommitmentQueryController(QueryGateway queries, ReadSide read, ReadYourWrites readYourWrites) {
         this.queries = queries;
         this.read = read;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping("/commitments/{id}")
     public Map<String, Object> commitment(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        Map<String, Object> view = Queries.one(queries, new ReadSideQueries.CommitmentById(id, asOf));
+        Map<String, Object> view = asOf != null ? Queries.one(queries, new ReadSideQueries.CommitmentById(id, asOf))
+                : readYourWrites.onceApplied(id, () -> Queries.one(queries, new ReadSideQueries.CommitmentById(id, null)));
         if (view == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, asOf == null ? "no commitment " + id
                     : "no commitment " + id + " was recorded by " + asOf);

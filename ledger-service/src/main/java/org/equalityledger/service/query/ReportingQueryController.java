@@ -25,10 +25,12 @@ public class ReportingQueryController {
 
     private final QueryGateway queries;
     private final ImplementationPeriod implementationPeriod;
+    private final ReadYourWrites readYourWrites;
 
-    public ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod) {
+    ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod, ReadYourWrites readYourWrites) {
         this.queries = queries;
         this.implementationPeriod = implementationPeriod;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping("/reporting-cycles/{year}")
@@ -64,7 +66,8 @@ public class ReportingQueryController {
 
     @GetMapping("/commitment-makers/{makerId}")
     public Map<String, Object> maker(@PathVariable String makerId) {
-        Map<String, Object> maker = Queries.one(queries, new ReadSideQueries.MakerProfile(makerId));
+        Map<String, Object> maker = readYourWrites.onceApplied(makerId,
+                () -> Queries.one(queries, new ReadSideQueries.MakerProfile(makerId)));
         if (maker == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no commitment maker " + makerId);
         }

@@ -29,6 +29,11 @@ final class KnownParameters implements HandlerInterceptor {
 
     private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
     private final Map<Method, List<String>> taken = new ConcurrentHashMap<>();
+    private final List<InterceptedParameters> intercepted;
+
+    KnownParameters(List<InterceptedParameters> intercepted) {
+        this.intercepted = List.copyOf(intercepted);
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -54,6 +59,7 @@ final class KnownParameters implements HandlerInterceptor {
                 known.add(annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name());
             }
         }
+        intercepted.forEach(i -> known.addAll(i.of(method)));
         return List.copyOf(known);
     }
 }

@@ -24,9 +24,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     static final int IDEMPOTENCY_FILTER_ORDER = 0;
 
     private final ObjectMapper applicationMapper;
+    private final List<InterceptedParameters> interceptedParameters;
 
-    public WebConfiguration(ObjectMapper applicationMapper) {
+    public WebConfiguration(ObjectMapper applicationMapper, List<InterceptedParameters> interceptedParameters) {
         this.applicationMapper = applicationMapper;
+        this.interceptedParameters = interceptedParameters;
     }
 
     @Override
@@ -41,7 +43,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new KnownParameters());
+        registry.addInterceptor(new KnownParameters(interceptedParameters));
     }
 
     @Bean
