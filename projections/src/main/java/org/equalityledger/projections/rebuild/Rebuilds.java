@@ -170,11 +170,14 @@ public final class Rebuilds implements AutoCloseable {
             log.error("Rebuild of projection {} failed at position {}; generation {} goes on serving", name,
                     run.position.get(), serving, e);
         } finally {
+            if (switched) {
+                reporter.schedule(() -> dropQuietly(name, serving), GRACE_SECONDS, TimeUnit.SECONDS);
+            } else {
+                dropQuietly(name, next); // nobody reads it
+            }
             run.finishedNanos = System.nanoTime();
             run.finishedAt = clock.instant();
             processor.start();
-            int dropped = switched ? serving : next;
-            reporter.schedule(() -> dropQuietly(name, dropped), switched ? GRACE_SECONDS : 0, TimeUnit.SECONDS);
             if (switched) {
                 double seconds = Math.max(1e-3, (run.finishedNanos - run.startNanos) / 1e9);
                 log.info("Rebuild of projection {} done: {} events in {} s ({} events/s); readers read generation {}", name,
