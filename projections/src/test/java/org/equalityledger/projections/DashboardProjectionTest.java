@@ -23,6 +23,7 @@ import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.query.ReadSideBehind;
 import org.equalityledger.projections.store.LedgerEvent;
+import org.equalityledger.projections.store.ReadModels;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoDatabase;
@@ -41,7 +42,7 @@ class DashboardProjectionTest {
     }
 
     static DashboardFiguresAsOf asOf(MongoDatabase db, TestLedger ledger) {
-        return new DashboardFiguresAsOf(db, ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD);
+        return new DashboardFiguresAsOf(ReadModels.of(db), ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD);
     }
 
     @Test

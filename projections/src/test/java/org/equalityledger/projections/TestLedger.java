@@ -42,6 +42,7 @@ import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.Projector;
+import org.equalityledger.projections.store.ReadModels;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -121,11 +122,11 @@ final class TestLedger implements LedgerReader {
     }
 
     static CommitmentProjector commitments(MongoDatabase db) {
-        return new CommitmentProjector(db);
+        return new CommitmentProjector(ReadModels.of(db));
     }
 
     static DashboardProjector dashboards(MongoDatabase db) {
-        return new DashboardProjector(db, UsdRates.shipped(), Regions.shipped(), PERIOD);
+        return new DashboardProjector(ReadModels.of(db), UsdRates.shipped(), Regions.shipped(), PERIOD);
     }
 
     static Map<String, List<Document>> dump(MongoDatabase db, Projector p) {

@@ -30,16 +30,26 @@ import org.springframework.web.server.ResponseStatusException;
 public class CommitmentQueryController {
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    public CommitmentQueryController(QueryGateway queries) {
+    CommitmentQueryController(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping("/commitments/{id}")
     public CommitmentView commitment(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        return Queries.optional(queries, new CommitmentById(id, asOf), CommitmentView.class)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, asOf == null ? "no commitment " + id
-                        : "no commitment " + id + " was recorded by " + asOf));
+        CommitmentView view = asOf != null ? find(id, asOf)
+                : readYourWrites.onceApplied(id, () -> find(id, null));
+        if (view == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, asOf == null ? "no commitment " + id
+                    : "no commitment " + id + " was recorded by " + asOf);
+        }
+        return view;
+    }
+
+    private CommitmentView find(String id, Instant asOf) {
+        return Queries.optional(queries, new CommitmentById(id, asOf), CommitmentView.class).orElse(null);
     }
 
 

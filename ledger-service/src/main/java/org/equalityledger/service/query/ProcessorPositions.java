@@ -1,48 +1,91 @@
 package org.equalityledger.service.query;
 
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.equalityledger.api.query.LedgerPoint;
+import org.equalityledger.projections.query.ReadSideBehind;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelPositions;
 
 /**
- * How far each projection has applied the ledger, from its Axon processor's token (the position of the
- * last event it processed), with the instant that event was recorded. The instant is kept per position:
- * an event's recording instant never changes, so what is kept cannot go stale.
+ * How far each projection has applied the ledger, from its streaming processor's token: every event
+ * up to that position is in its read models (the processor moves its token once a batch is written).
  */
 public final class ProcessorPositions implements ReadModelPositions {
 
-    private final EventProcessingConfiguration processing;
-    private final LedgerReader ledger;
-    private final Map<String, LedgerPoint> last = new ConcurrentHashMap<>();
+    private static final int INSTANTS_KEPT = 10_000;
 
-    public ProcessorPositions(EventProcessingConfiguration processing, LedgerReader ledger) {
-        this.processing = processing;
+    private final Function<String, Optional<StreamingEventProcessor>> processors;
+    private final LedgerReader ledger;
+    /** A stopped processor (a rebuild's switch, the demo load) shows no status, but its token has not moved. */
+    private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
+    /** By position only: the instant an event was recorded never changes. */
+    private final Map<Long, Instant> instants = new ConcurrentHashMap<>();
+
+    public ProcessorPositions(Function<String, Optional<StreamingEventProcessor>> processors, LedgerReader ledger) {
+        this.processors = processors;
         this.ledger = ledger;
     }
 
     @Override
     public LedgerPoint reached(String projection) {
-        long position = processing.eventProcessor(projection, StreamingEventProcessor.class)
-                .map(p -> p.processingStatus().values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                        .min().orElse(-1))
-                .orElse(-1L);
+        return point(position(projection));
+    }
+
+    /** The ledger's point at {@code position}: the position and the instant its event was recorded. */
+    public LedgerPoint point(long position) {
         if (position < 0) {
             return LedgerPoint.EMPTY;
         }
-        LedgerPoint known = last.get(projection);
-        if (known != null && known.position() == position) {
-            return known;
+        Instant at = instants.get(position);
+        if (at == null) {
+            at = ledger.eventsBetween(position, position).stream().findFirst().map(LedgerEvent::recordedAt).orElse(null);
+            if (at != null) {
+                if (instants.size() >= INSTANTS_KEPT) {
+                    instants.clear();
+                }
+                instants.put(position, at);
+            }
         }
-        List<LedgerEvent> event = ledger.eventsBetween(position, position);
-        LedgerPoint point = event.isEmpty() ? LedgerPoint.EMPTY : new LedgerPoint(position, event.get(0).recordedAt());
-        last.put(projection, point);
-        return point;
+        return new LedgerPoint(position, at);
+    }
+
+    /** The position up to which {@code projection} has applied the ledger (-1 before any event). */
+    public long position(String projection) {
+        long now = processors.apply(projection)
+                .map(p -> p.processingStatus().values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1))
+                .orElse(-1L);
+        return lastSeen.merge(projection, now, Math::max);
+    }
+
+    /**
+     * Returns once every one of {@code projections} has applied the ledger up to {@code position};
+     * after {@code wait}, throws {@link ReadSideBehind} with how far the furthest behind is.
+     */
+    public void await(Collection<String> projections, long position, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long reached = projections.stream().mapToLong(this::position).min().orElse(Long.MAX_VALUE);
+            if (reached >= position) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new ReadSideBehind(position, reached);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReadSideBehind(position, reached);
+            }
+        }
     }
 }

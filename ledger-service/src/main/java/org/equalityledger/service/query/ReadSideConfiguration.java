@@ -10,6 +10,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.projections.commitments.CommitmentEventHandler;
@@ -30,6 +32,7 @@ import org.equalityledger.projections.rebuild.Rebuilds;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerReader;
+import org.equalityledger.projections.store.ReadModelGenerations;
 import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.query.demo.DemoDataLoader;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,6 +55,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 @EnableConfigurationProperties(ReadSideProperties.class)
 public class ReadSideConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadSideConfiguration.class);
+
     public static final List<String> PROJECTIONS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME);
 
     @Bean
@@ -59,14 +64,29 @@ public class ReadSideConfiguration {
         return UsdRates.shipped();
     }
 
+    /**
+     * The read models in generations, readers on the current one; a rebuild that a crash interrupted
+     * left a generation beside it, dropped here before anything reads or writes.
+     */
     @Bean
-    CommitmentProjector commitmentProjector(MongoDatabase ledgerDatabase) {
-        return new CommitmentProjector(ledgerDatabase);
+    ReadModelGenerations readModels(MongoDatabase ledgerDatabase) {
+        ReadModelGenerations generations = new ReadModelGenerations(ledgerDatabase,
+                Map.of(CommitmentProjector.NAME, CommitmentProjector.COLLECTIONS, DashboardProjector.NAME, DashboardProjector.COLLECTIONS));
+        List<String> orphans = generations.dropOrphans();
+        if (!orphans.isEmpty()) {
+            log.info("Dropped {}: left by a rebuild that did not finish", orphans);
+        }
+        return generations;
     }
 
     @Bean
-    DashboardProjector dashboardProjector(MongoDatabase ledgerDatabase, UsdRates rates, ImplementationPeriod period) {
-        return new DashboardProjector(ledgerDatabase, rates, Regions.shipped(), period);
+    CommitmentProjector commitmentProjector(ReadModelGenerations readModels) {
+        return new CommitmentProjector(readModels);
+    }
+
+    @Bean
+    DashboardProjector dashboardProjector(ReadModelGenerations readModels, UsdRates rates, ImplementationPeriod period) {
+        return new DashboardProjector(readModels, rates, Regions.shipped(), period);
     }
 
     @Bean
@@ -92,16 +112,6 @@ public class ReadSideConfiguration {
         return new LedgerEventsReader(ledgerEvents, eventSerializer, axon.upcasterChain());
     }
 
-    /** The read models as collections of their own name. */
-    @Bean
-    ReadModels readModels(MongoDatabase ledgerDatabase) {
-        return ReadModels.of(ledgerDatabase);
-    }
-
-    @Bean
-    ReadModelPositions readModelPositions(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader) {
-        return new ProcessorPositions(processing, ledgerReader);
-    }
 
     @Bean
     Recorded recorded(ReadModels readModels, LedgerReader ledgerReader, ReadModelPositions positions,
@@ -135,18 +145,30 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    DashboardQueries dashboardQueries(Recorded recorded, MongoDatabase ledgerDatabase, LedgerReader ledgerReader,
+    DashboardQueries dashboardQueries(Recorded recorded, ReadModels readModels, LedgerReader ledgerReader,
                                       UsdRates rates, ImplementationPeriod period) {
         return new DashboardQueries(recorded,
-                new DashboardFiguresAsOf(ledgerDatabase, ledgerReader, rates, Regions.shipped(), period), rates);
+                new DashboardFiguresAsOf(readModels, ledgerReader, rates, Regions.shipped(), period), rates);
     }
 
     @Bean(destroyMethod = "close")
-    Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader,
-                      CommitmentProjector commitments, DashboardProjector dashboards, ReadSideProperties properties) {
+    Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader, ReadModelGenerations readModels,
+                      UsdRates rates, ImplementationPeriod period, ReadSideProperties properties) {
         return new Rebuilds(PROJECTIONS, name -> processing.eventProcessor(name, StreamingEventProcessor.class),
-                name -> name.equals(CommitmentProjector.NAME) ? commitments : dashboards, ledgerReader, Clock.systemUTC(),
+                (name, models) -> name.equals(CommitmentProjector.NAME) ? new CommitmentProjector(models)
+                        : new DashboardProjector(models, rates, Regions.shipped(), period),
+                readModels, name -> storedToken(processing.tokenStore(name), name), ledgerReader, Clock.systemUTC(),
                 properties.rebuildBatchCommitments());
+    }
+
+    /** The position of the token a stopped processor (of one segment) stored: claimed for the read, released after. */
+    static long storedToken(TokenStore tokens, String processor) {
+        try {
+            TrackingToken token = tokens.fetchToken(processor, 0);
+            return token == null ? -1 : token.position().orElse(-1);
+        } finally {
+            tokens.releaseClaim(processor, 0);
+        }
     }
 
     /** {@code ledger_projection_rebuild_*} gauges per projection: position, head, events/s, seconds left. */

@@ -28,10 +28,12 @@ public class ReportingQueryController {
 
     private final QueryGateway queries;
     private final ImplementationPeriod implementationPeriod;
+    private final ReadYourWrites readYourWrites;
 
-    public ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod) {
+    ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod, ReadYourWrites readYourWrites) {
         this.queries = queries;
         this.implementationPeriod = implementationPeriod;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping("/reporting-cycles/{year}")
@@ -66,8 +68,12 @@ public class ReportingQueryController {
 
     @GetMapping("/commitment-makers/{makerId}")
     public MakerProfile maker(@PathVariable String makerId) {
-        return Queries.optional(queries, new MakerById(makerId), MakerProfile.class)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no commitment maker " + makerId));
+        MakerProfile maker = readYourWrites.onceApplied(makerId,
+                () -> Queries.optional(queries, new MakerById(makerId), MakerProfile.class).orElse(null));
+        if (maker == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no commitment maker " + makerId);
+        }
+        return maker;
     }
 
     /** Pledges waiting for an initiative's decision, overdue first. */

@@ -27,6 +27,7 @@ import org.equalityledger.projections.commitments.CommitmentQueries;
 import org.equalityledger.projections.dashboards.DashboardQueries;
 import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.rebuild.Rebuilds;
+import org.equalityledger.projections.store.ReadModelGenerations;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.service.LedgerApplication;
 import org.equalityledger.service.query.demo.DemoDataLoader;
@@ -212,7 +213,7 @@ public final class ReadSideBenchmark {
             // As of an instant: commitments (replay of its events) and dashboards (snapshot + tail).
             Random random = new Random(42);
             List<String> ids = new ArrayList<>();
-            database.getCollection(CommitmentProjector.ROWS).find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+            context.getBean(ReadModelGenerations.class).collection(CommitmentProjector.ROWS).find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
             List<Long> commitmentAsOf = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 Instant at = randomInstant(random);

@@ -28,8 +28,8 @@ import org.equalityledger.projections.store.DocCache;
 import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.Projector;
+import org.equalityledger.projections.store.ReadModels;
 
-import com.mongodb.client.MongoDatabase;
 
 /**
  * The "commitments" projection: commitment views, list rows, maker profiles, initiative and action
@@ -56,20 +56,23 @@ public final class CommitmentProjector implements Projector {
     public static final String CYCLES = "rm_cycles";
     public static final String QUEUE = "rm_validation_queue";
 
-    private final MongoDatabase database;
+    public static final List<String> COLLECTIONS = List.of(COMMITMENTS, ROWS, MAKERS, INITIATIVES, CYCLES, QUEUE);
+
+    private final ReadModels readModels;
     private Batch batch;
 
-    public CommitmentProjector(MongoDatabase database) {
-        this.database = database;
+    /** Writes into the collections {@code readModels} names: the ones readers read, or a rebuild's. */
+    public CommitmentProjector(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
     private final class Batch {
-        final DocCache commitments = new DocCache(database.getCollection(COMMITMENTS));
-        final DocCache rows = new DocCache(database.getCollection(ROWS));
-        final DocCache makers = new DocCache(database.getCollection(MAKERS));
-        final DocCache initiatives = new DocCache(database.getCollection(INITIATIVES));
-        final DocCache cycles = new DocCache(database.getCollection(CYCLES));
-        final DocCache queue = new DocCache(database.getCollection(QUEUE));
+        final DocCache commitments = new DocCache(readModels.collection(COMMITMENTS));
+        final DocCache rows = new DocCache(readModels.collection(ROWS));
+        final DocCache makers = new DocCache(readModels.collection(MAKERS));
+        final DocCache initiatives = new DocCache(readModels.collection(INITIATIVES));
+        final DocCache cycles = new DocCache(readModels.collection(CYCLES));
+        final DocCache queue = new DocCache(readModels.collection(QUEUE));
         final Map<String, CommitmentState> states = new TreeMap<>();
         final Set<String> changed = new LinkedHashSet<>();
     }
@@ -81,7 +84,7 @@ public final class CommitmentProjector implements Projector {
 
     @Override
     public List<String> collections() {
-        return List.of(COMMITMENTS, ROWS, MAKERS, INITIATIVES, CYCLES, QUEUE);
+        return COLLECTIONS;
     }
 
     @Override
@@ -357,11 +360,5 @@ public final class CommitmentProjector implements Projector {
                 .append("extensions", s.extensions)
                 .append("closedAt", s.closedAt == null ? null : s.closedAt.toString())
                 .append("lastChangedAt", s.lastChangedAt.toString());
-    }
-
-    @Override
-    public void drop() {
-        batch = null;
-        Projector.dropExisting(database, collections());
     }
 }
