@@ -158,6 +158,41 @@ class DashboardProjectionTest {
         }
     }
 
+    /**
+     * Random instants (an event's own instant, which counts, or between two events), every kind of
+     * scope, each asked twice and in a shuffled order: what is remembered between answers (by
+     * position) must not leak from one instant or scope into another.
+     */
+    @Test
+    void dashboards_as_of_random_instants_equal_the_dashboards_built_from_the_events_recorded_by_then() {
+        TestLedger ledger = busyLedger();
+        MongoDatabase db = TestLedger.freshDatabase();
+        TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db), TestLedger.commitments(db));
+        ReadSide read = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
+        List<String> scopes = List.of("global", "initiative:gbv", "initiative:ej", "action:gbv:a1", "action:gbv:a2", "action:ej:e1",
+                "group:GOVERNMENT", "group:CIVIL_SOCIETY", "hemisphere:GLOBAL_NORTH", "country:KE", "region:LATIN_AMERICA_CARIBBEAN");
+        java.util.Random random = new java.util.Random(13);
+        List<Instant> instants = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Instant recorded = ledger.events.get(random.nextInt(ledger.events.size())).recordedAt();
+            instants.add(i % 2 == 0 ? recorded : recorded.plusMillis(500));
+        }
+        Map<String, Map<String, Map<String, Long>>> expected = new java.util.HashMap<>();
+        for (Instant at : instants) {
+            MongoDatabase upToThen = TestLedger.freshDatabase();
+            TestLedger.feed(ledger.events.stream().filter(e -> !e.recordedAt().isAfter(at)).toList(), 500, TestLedger.dashboards(upToThen));
+            ReadSide built = CommitmentProjectionTest.readSide(upToThen, ledger, "2027-01-01T00:00:00Z");
+            scopes.forEach(scope -> expected.put(scope + " as of " + at, withoutEmpty(built.figures(scope))));
+        }
+        List<String> questions = new java.util.ArrayList<>(expected.keySet());
+        questions.addAll(expected.keySet());
+        java.util.Collections.shuffle(questions, random);
+        for (String question : questions) {
+            String[] parts = question.split(" as of ");
+            assertThat(read.figuresAsOf(parts[0], Instant.parse(parts[1]))).as(question).isEqualTo(expected.get(question));
+        }
+    }
+
     @Test
     void an_answer_as_of_an_instant_the_projection_has_not_reached_says_how_far_behind_it_is() {
         TestLedger ledger = new TestLedger();
