@@ -231,7 +231,7 @@ class DashboardProjectionTest {
 
         var snapshots = db.getCollection(org.equalityledger.projections.dashboards.DashboardProjector.SNAPSHOTS);
         int rewritten = 0;
-        for (org.bson.Document snapshot : snapshots.find()) {
+        for (org.bson.Document snapshot : snapshots.find(com.mongodb.client.model.Filters.exists("scope"))) {
             assertThat(snapshot.get("periods")).isInstanceOf(String.class);
             snapshots.updateOne(com.mongodb.client.model.Filters.eq("_id", snapshot.get("_id")), new org.bson.Document("$set",
                     new org.bson.Document("periods", org.bson.Document.parse(snapshot.getString("periods")))));

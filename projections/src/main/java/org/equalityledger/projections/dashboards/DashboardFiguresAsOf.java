@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,9 +53,12 @@ public final class DashboardFiguresAsOf {
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
     private final AtomicLong lastSnapshotSeen = new AtomicLong();
-    private final Cache<Instant, Long> positions = Caffeine.newBuilder().maximumSize(10_000).build();
+    private volatile List<Marker> markers = List.of();
+    private volatile long markersReadUpTo;
+    private final Cache<Long, List<LedgerEvent>> windows = Caffeine.newBuilder().maximumWeight(50_000)
+            .weigher((Long boundary, List<LedgerEvent> events) -> events.size()).build();
     private final Cache<String, Map<String, Map<String, Long>>> snapshots = Caffeine.newBuilder().maximumSize(5_000).build();
-    private final Cache<Tail, Map<String, Map<String, Map<String, Long>>>> tails = Caffeine.newBuilder().maximumSize(64).build();
+    private final Cache<Span, Map<String, Map<String, Map<String, Long>>>> replays = Caffeine.newBuilder().maximumSize(64).build();
 
     public DashboardFiguresAsOf(MongoDatabase database, LedgerReader ledger, UsdRates rates, Regions regions,
                                 ImplementationPeriod implementationPeriod) {
@@ -66,7 +70,15 @@ public final class DashboardFiguresAsOf {
     }
 
     /** The events from {@code boundary} to {@code last}, both inclusive, replayed on the snapshot at {@code boundary}. */
-    private record Tail(long boundary, long last) {
+    private record Span(long boundary, long last) {
+    }
+
+    /** Where an answer starts and ends, and the events between (null when not read yet). */
+    private record Tail(long boundary, long last, List<LedgerEvent> events) {
+    }
+
+    /** A boundary's first event: the first at or after it, and when it was recorded. */
+    private record Marker(long boundary, long position, Instant recordedAt) {
     }
 
     /**
@@ -79,16 +91,21 @@ public final class DashboardFiguresAsOf {
         long lastSnapshot = book == null ? 0 : ((Number) book.get("lastSnapshot")).longValue();
         if (lastSnapshot < lastSnapshotSeen.getAndSet(lastSnapshot)) {
             // A rebuild started over: what it builds may differ from what was remembered (a rule changed).
-            positions.invalidateAll();
+            synchronized (this) {
+                markers = List.of();
+                markersReadUpTo = 0;
+            }
+            windows.invalidateAll();
             snapshots.invalidateAll();
-            tails.invalidateAll();
+            replays.invalidateAll();
         }
-        long last = lastPositionAt(at, lastSnapshot);
+        Tail tail = tail(at, lastSnapshot);
+        long last = tail.last();
+        long boundary = tail.boundary();
         Map<String, Map<String, Long>> figures = new TreeMap<>();
         if (last < 0) {
             return figures;
         }
-        long boundary = Math.min(Snapshots.boundaryAtOrBefore(last + 1), lastSnapshot);
         snapshot(scope, boundary).forEach((period, f) -> figures.put(period, new TreeMap<>(f)));
         if (last < boundary) {
             return figures;
@@ -97,7 +114,7 @@ public final class DashboardFiguresAsOf {
             // The snapshot this needs is not written yet: the projection is still far behind.
             throw new ReadSideBehind(last, lastSnapshot);
         }
-        tails.get(new Tail(boundary, last), this::replay).getOrDefault(scope, Map.of()).forEach((period, d) -> {
+        replays.get(new Span(boundary, last), span -> replay(span, tail.events())).getOrDefault(scope, Map.of()).forEach((period, d) -> {
             Map<String, Long> f = figures.computeIfAbsent(period, k -> new TreeMap<>());
             d.forEach((name, value) -> {
                 long v = f.getOrDefault(name, 0L) + value;
@@ -113,19 +130,70 @@ public final class DashboardFiguresAsOf {
     }
 
     /**
-     * The position of the last event recorded by {@code at}. Remembered once the projection has passed
-     * the event after it: a later event is recorded, so no event can still join those recorded by then.
+     * The snapshot an answer as of {@code at} starts from and the events after it recorded by then.
+     * The boundaries' first events say which boundary: the latest whose first event was recorded by
+     * {@code at}; the events from it to the next boundary's first event say which was the last. Near
+     * the head, past the last boundary, the ledger is searched for the instant.
      */
-    private long lastPositionAt(Instant at, long lastSnapshot) {
-        Long known = positions.getIfPresent(at);
-        if (known != null) {
-            return known;
+    private Tail tail(Instant at, long lastSnapshot) {
+        List<Marker> known = markers(lastSnapshot);
+        int low = 0;
+        int high = known.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (known.get(middle).recordedAt().isAfter(at)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        // known.get(low - 1) is the latest boundary whose first event was recorded by then; known.get(low) the next.
+        if (low < known.size()) {
+            long boundary = low == 0 ? 0 : known.get(low - 1).boundary();
+            long before = known.get(low).position();
+            List<LedgerEvent> window = windows.get(boundary, b -> ledger.eventsBetween(b, before - 1));
+            int recorded = 0;
+            while (recorded < window.size() && !window.get(recorded).recordedAt().isAfter(at)) {
+                recorded++;
+            }
+            long last = recorded == 0 ? boundary - 1 : window.get(recorded - 1).position();
+            return new Tail(boundary, last, window.subList(0, recorded));
         }
         long last = ledger.lastPositionAt(at);
-        if (last + 1 < lastSnapshot) {
-            positions.put(at, last);
+        return new Tail(Math.min(Snapshots.boundaryAtOrBefore(last + 1), lastSnapshot), last, null);
+    }
+
+    /**
+     * Every boundary's first event, from the first boundary on, as far as the projection has written
+     * them (read once: they never change). The list stops at the first one missing (snapshots written
+     * before they were kept): instants after it are searched in the ledger.
+     */
+    private List<Marker> markers(long lastSnapshot) {
+        if (lastSnapshot <= markersReadUpTo) {
+            return markers;
         }
-        return last;
+        synchronized (this) {
+            if (lastSnapshot > markersReadUpTo) {
+                List<Marker> known = new ArrayList<>(markers);
+                long from = known.isEmpty() ? -1 : known.get(known.size() - 1).boundary();
+                List<String> ids = new ArrayList<>();
+                for (long b = Snapshots.nextBoundary(from); b <= lastSnapshot; b = Snapshots.nextBoundary(b)) {
+                    ids.add(Snapshots.firstEventId(b));
+                }
+                Map<Long, Marker> found = new HashMap<>();
+                for (Document d : database.getCollection(DashboardProjector.SNAPSHOTS).find(in("_id", ids))) {
+                    Marker m = new Marker(((Number) d.get("boundary")).longValue(), ((Number) d.get("position")).longValue(),
+                            Instant.parse(d.getString("recordedAt")));
+                    found.put(m.boundary(), m);
+                }
+                for (long b = Snapshots.nextBoundary(from); b <= lastSnapshot && found.containsKey(b); b = Snapshots.nextBoundary(b)) {
+                    known.add(found.get(b));
+                }
+                markers = List.copyOf(known);
+                markersReadUpTo = lastSnapshot;
+            }
+            return markers;
+        }
     }
 
     /**
@@ -167,9 +235,9 @@ public final class DashboardFiguresAsOf {
      * commitments they touch start from their state at the boundary: none for those the tail pledges,
      * the fold of their events before the boundary for the others.
      */
-    private Map<String, Map<String, Map<String, Long>>> replay(Tail span) {
+    private Map<String, Map<String, Map<String, Long>>> replay(Span span, List<LedgerEvent> events) {
         long boundary = span.boundary();
-        List<LedgerEvent> tail = ledger.eventsBetween(boundary, span.last());
+        List<LedgerEvent> tail = events != null ? events : ledger.eventsBetween(boundary, span.last());
         Set<String> touched = new LinkedHashSet<>();
         Set<String> pledged = new HashSet<>();
         Set<String> makerIds = new LinkedHashSet<>();
@@ -185,9 +253,9 @@ public final class DashboardFiguresAsOf {
         }
         touched.removeAll(pledged);
         Map<String, CommitmentState> states = new HashMap<>();
-        ledger.eventsOf(touched, boundary).forEach((id, events) -> {
+        ledger.eventsOf(touched, boundary).forEach((id, before) -> {
             CommitmentState s = null;
-            for (LedgerEvent e : events) {
+            for (LedgerEvent e : before) {
                 s = CommitmentFold.apply(s, e.payload(), e.recordedAt());
             }
             if (s != null) {

@@ -7,7 +7,8 @@ import java.util.List;
  * Where the dashboards projection keeps a copy of its dashboards, for answers as of an instant: at
  * every position that is a multiple of 250 up to 100,000, of 1,000 up to 1,000,000, then of 5,000. A snapshot at boundary
  * {@code b} holds the dashboards as they stood after every event before position {@code b}; only the
- * scopes that changed since the previous boundary are written ({@code _id} = {@code "<b>|<scope>"}).
+ * scopes that changed since the previous boundary are written ({@code _id} = {@code "<b>|<scope>"}), and
+ * at every boundary the position and instant of the first event at or after it ({@code "<b>|@first"}).
  * An answer as of an instant starts from the latest snapshot before it and replays the events after
  * it: at most 250 at the demo scale, 1,000 up to 40× and 5,000 beyond, so that the snapshots' count
  * (and their storage) grows far slower than the ledger.
@@ -61,5 +62,13 @@ public final class Snapshots {
 
     public static String id(long boundary, String scope) {
         return boundary + "|" + scope;
+    }
+
+    /**
+     * The document saying which event came first at or after the boundary, and when it was recorded:
+     * the boundaries' instants, read once, find the snapshot for an instant without searching the ledger.
+     */
+    public static String firstEventId(long boundary) {
+        return id(boundary, "@first");
     }
 }
