@@ -193,6 +193,40 @@ class DashboardProjectionTest {
         }
     }
 
+    /** As a projection built before the boundaries' first events were kept left them: snapshots every 250 positions, no first events. */
+    @Test
+    void snapshots_written_every_250_positions_without_first_events_still_answer_as_of() {
+        TestLedger ledger = busyLedger();
+        MongoDatabase db = TestLedger.freshDatabase();
+        TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db), TestLedger.commitments(db));
+        List<String> scopes = List.of("global", "initiative:gbv", "action:ej:e1", "country:MX");
+        List<Instant> instants = new java.util.ArrayList<>();
+        for (int i = 100; i < ledger.events.size(); i += 173) {
+            instants.add(ledger.events.get(i).recordedAt());
+        }
+        ReadSide read = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
+        Map<String, Map<String, Map<String, Long>>> withFirstEvents = new java.util.HashMap<>();
+        for (Instant at : instants) {
+            scopes.forEach(scope -> withFirstEvents.put(scope + " as of " + at, read.figuresAsOf(scope, at)));
+        }
+
+        var snapshots = db.getCollection(org.equalityledger.projections.dashboards.DashboardProjector.SNAPSHOTS);
+        long removed = 0;
+        for (org.bson.Document d : snapshots.find()) {
+            if (!d.containsKey("scope") || ((Number) d.get("boundary")).longValue() % 250 != 0) {
+                snapshots.deleteOne(com.mongodb.client.model.Filters.eq("_id", d.get("_id")));
+                removed++;
+            }
+        }
+        assertThat(removed).isPositive();
+        ReadSide older = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
+        for (Instant at : instants) {
+            for (String scope : scopes) {
+                assertThat(older.figuresAsOf(scope, at)).as(scope + " as of " + at).isEqualTo(withFirstEvents.get(scope + " as of " + at));
+            }
+        }
+    }
+
     @Test
     void an_answer_as_of_an_instant_the_projection_has_not_reached_says_how_far_behind_it_is() {
         TestLedger ledger = new TestLedger();

@@ -44,7 +44,7 @@ import com.mongodb.client.MongoDatabase;
  */
 public final class DashboardFiguresAsOf {
 
-    /** Snapshot ids asked for in one query, from the latest boundary backwards: a busy scope is found in the first. */
+    /** Snapshot ids asked for in the first query, from the latest boundary backwards: a busy scope is found in it. */
     private static final int FIRST_LOOKUP = 8;
 
     private final MongoDatabase database;
@@ -160,7 +160,7 @@ public final class DashboardFiguresAsOf {
             return new Tail(boundary, last, window.subList(0, recorded));
         }
         long last = ledger.lastPositionAt(at);
-        return new Tail(Math.min(Snapshots.boundaryAtOrBefore(last + 1), lastSnapshot), last, null);
+        return new Tail(last + 1 >= lastSnapshot ? lastSnapshot : Snapshots.boundaryAtOrBefore(last + 1), last, null);
     }
 
     /**
@@ -199,7 +199,7 @@ public final class DashboardFiguresAsOf {
     /**
      * The scope's figures per period in its latest snapshot at or before {@code boundary} (read it,
      * don't change it): only the scopes that changed are written at a boundary, so the latest
-     * boundaries are asked for first, then all the earlier ones.
+     * boundaries are asked for first, then eight times as many before them, and so on.
      */
     private Map<String, Map<String, Long>> snapshot(String scope, long boundary) {
         if (boundary <= 0) {
@@ -207,10 +207,9 @@ public final class DashboardFiguresAsOf {
         }
         return snapshots.get(Snapshots.id(boundary, scope), id -> {
             List<Long> boundaries = Snapshots.boundariesUpTo(boundary);
-            int split = Math.max(0, boundaries.size() - FIRST_LOOKUP);
-            Document latest = latest(scope, boundaries.subList(split, boundaries.size()));
-            if (latest == null && split > 0) {
-                latest = latest(scope, boundaries.subList(0, split));
+            Document latest = null;
+            for (int to = boundaries.size(), count = FIRST_LOOKUP; latest == null && to > 0; to -= count, count *= 8) {
+                latest = latest(scope, boundaries.subList(Math.max(0, to - count), to));
             }
             if (latest == null) {
                 return Map.of();
