@@ -55,7 +55,7 @@ public final class DashboardFiguresAsOf {
     private final AtomicLong lastSnapshotSeen = new AtomicLong();
     private volatile List<Marker> markers = List.of();
     private volatile long markersReadUpTo;
-    private final Cache<Long, List<LedgerEvent>> windows = Caffeine.newBuilder().maximumWeight(50_000)
+    private final Cache<Long, List<LedgerEvent>> windows = Caffeine.newBuilder().maximumWeight(10_000)
             .weigher((Long boundary, List<LedgerEvent> events) -> events.size()).build();
     private final Cache<String, Map<String, Map<String, Long>>> snapshots = Caffeine.newBuilder().maximumSize(5_000).build();
     private final Cache<Span, Map<String, Map<String, Map<String, Long>>>> replays = Caffeine.newBuilder().maximumSize(64).build();
