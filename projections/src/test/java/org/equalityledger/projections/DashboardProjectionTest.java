@@ -170,6 +170,75 @@ class DashboardProjectionTest {
         }
     }
 
+    /**
+     * Random instants (an event's own instant, which counts, or between two events), every kind of
+     * scope, each asked twice and in a shuffled order: what is remembered between answers (by
+     * position) must not leak from one instant or scope into another.
+     */
+    @Test
+    void dashboards_as_of_random_instants_equal_the_dashboards_built_from_the_events_recorded_by_then() {
+        TestLedger ledger = busyLedger();
+        MongoDatabase db = TestLedger.freshDatabase();
+        TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db), TestLedger.commitments(db));
+        DashboardFiguresAsOf read = asOf(db, ledger);
+        List<String> scopes = List.of("global", "initiative:gbv", "initiative:ej", "action:gbv:a1", "action:gbv:a2", "action:ej:e1",
+                "group:GOVERNMENT", "group:CIVIL_SOCIETY", "hemisphere:GLOBAL_NORTH", "country:KE", "region:LATIN_AMERICA_CARIBBEAN");
+        java.util.Random random = new java.util.Random(13);
+        List<Instant> instants = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Instant recorded = ledger.events.get(random.nextInt(ledger.events.size())).recordedAt();
+            instants.add(i % 2 == 0 ? recorded : recorded.plusMillis(500));
+        }
+        Map<String, Map<String, Map<String, Long>>> expected = new java.util.HashMap<>();
+        for (Instant at : instants) {
+            MongoDatabase upToThen = TestLedger.freshDatabase();
+            TestLedger.feed(ledger.events.stream().filter(e -> !e.recordedAt().isAfter(at)).toList(), 500, TestLedger.dashboards(upToThen));
+            DashboardQueries built = dashboards(upToThen, ledger, "2027-01-01T00:00:00Z");
+            scopes.forEach(scope -> expected.put(scope + " as of " + at, withoutEmpty(built.figures(scope))));
+        }
+        List<String> questions = new java.util.ArrayList<>(expected.keySet());
+        questions.addAll(expected.keySet());
+        java.util.Collections.shuffle(questions, random);
+        for (String question : questions) {
+            String[] parts = question.split(" as of ");
+            assertThat(read.figures(parts[0], Instant.parse(parts[1]))).as(question).isEqualTo(expected.get(question));
+        }
+    }
+
+    /** As a projection built before the boundaries' first events were kept left them: snapshots every 250 positions, no first events. */
+    @Test
+    void snapshots_written_every_250_positions_without_first_events_still_answer_as_of() {
+        TestLedger ledger = busyLedger();
+        MongoDatabase db = TestLedger.freshDatabase();
+        TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db), TestLedger.commitments(db));
+        List<String> scopes = List.of("global", "initiative:gbv", "action:ej:e1", "country:MX");
+        List<Instant> instants = new java.util.ArrayList<>();
+        for (int i = 100; i < ledger.events.size(); i += 173) {
+            instants.add(ledger.events.get(i).recordedAt());
+        }
+        DashboardFiguresAsOf read = asOf(db, ledger);
+        Map<String, Map<String, Map<String, Long>>> withFirstEvents = new java.util.HashMap<>();
+        for (Instant at : instants) {
+            scopes.forEach(scope -> withFirstEvents.put(scope + " as of " + at, read.figures(scope, at)));
+        }
+
+        var snapshots = db.getCollection(org.equalityledger.projections.dashboards.DashboardProjector.SNAPSHOTS);
+        long removed = 0;
+        for (org.bson.Document d : snapshots.find()) {
+            if (!d.containsKey("scope") || ((Number) d.get("boundary")).longValue() % 250 != 0) {
+                snapshots.deleteOne(com.mongodb.client.model.Filters.eq("_id", d.get("_id")));
+                removed++;
+            }
+        }
+        assertThat(removed).isPositive();
+        DashboardFiguresAsOf older = asOf(db, ledger);
+        for (Instant at : instants) {
+            for (String scope : scopes) {
+                assertThat(older.figures(scope, at)).as(scope + " as of " + at).isEqualTo(withFirstEvents.get(scope + " as of " + at));
+            }
+        }
+    }
+
     @Test
     void an_answer_as_of_an_instant_the_projection_has_not_reached_says_how_far_behind_it_is() {
         TestLedger ledger = new TestLedger();
@@ -208,7 +277,7 @@ class DashboardProjectionTest {
 
         var snapshots = db.getCollection(org.equalityledger.projections.dashboards.DashboardProjector.SNAPSHOTS);
         int rewritten = 0;
-        for (org.bson.Document snapshot : snapshots.find()) {
+        for (org.bson.Document snapshot : snapshots.find(com.mongodb.client.model.Filters.exists("scope"))) {
             assertThat(snapshot.get("periods")).isInstanceOf(String.class);
             snapshots.updateOne(com.mongodb.client.model.Filters.eq("_id", snapshot.get("_id")), new org.bson.Document("$set",
                     new org.bson.Document("periods", org.bson.Document.parse(snapshot.getString("periods")))));

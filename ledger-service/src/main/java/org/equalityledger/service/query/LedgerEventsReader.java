@@ -49,6 +49,15 @@ public final class LedgerEventsReader implements LedgerReader {
         return result;
     }
 
+    @Override
+    public Map<String, List<LedgerEvent>> eventsOf(Collection<String> aggregateIds, long before) {
+        // Left out before they are deserialized: turning payloads into events is most of the cost.
+        Map<String, List<LedgerEvent>> result = new LinkedHashMap<>();
+        ledger.entriesOf(aggregateIds).forEach((id, entries) ->
+                result.put(id, deserialize(entries.stream().filter(e -> e.position() < before).toList())));
+        return result;
+    }
+
     private List<LedgerEvent> deserialize(List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
             return List.of();

@@ -1,6 +1,10 @@
 package org.equalityledger.service.query;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,7 @@ import org.bson.Document;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.api.query.commitments.CommitmentById;
 import org.equalityledger.api.query.dashboards.DashboardQuery;
+import org.equalityledger.api.query.dashboards.InitiativeDashboardsQuery;
 import org.equalityledger.projections.commitments.CommitmentQueries;
 import org.equalityledger.projections.dashboards.DashboardQueries;
 import org.equalityledger.projections.reference.Recorded;
@@ -83,6 +88,10 @@ public final class ReadSideBenchmark {
             Recorded recorded = context.getBean(Recorded.class);
 
             boolean reused = ledger.headPosition() >= 0;
+            // LEDGER_BENCH_REBUILDS=dashboards (a list, or none) rebuilds only those: for measuring reads on a reused ledger.
+            String only = System.getenv("LEDGER_BENCH_REBUILDS");
+            List<String> rebuilding = only == null || only.isBlank() ? rebuilds.names()
+                    : rebuilds.names().stream().filter(java.util.Arrays.asList(only.split(","))::contains).toList();
             if (!reused) {
                 DemoDataLoader.Result loaded = loader.load(scale, 2021L);
                 System.out.printf("demo data at %.2f×: %,d commands through the command side in %.0f s (%.0f commands/s), %d refused%n",
@@ -93,7 +102,7 @@ public final class ReadSideBenchmark {
             long events = ledger.headPosition() + 1;
             System.out.printf("ledger: %,d events%n", events);
             long t = System.nanoTime();
-            if (reused || scale > 1) {
+            if ((reused && rebuilding.size() == rebuilds.names().size()) || scale > 1) {
                 // A reused ledger may have been saved before its projections caught up, and a large load
                 // leaves them far behind: their catch-up would run beside what is measured (for an hour
                 // at 100×), and the rebuilds below build them anyway.
@@ -126,7 +135,7 @@ public final class ReadSideBenchmark {
             // code it runs. Beyond it, once: compiling is a small part of a long rebuild.
             int runs = scale > 1 ? 1 : 2;
             for (int run = 1; run <= runs; run++) {
-            for (String name : rebuilds.names()) {
+            for (String name : rebuilding) {
                 System.gc();
                 long baseline = memory.getHeapMemoryUsage().getUsed();
                 AtomicLong peak = new AtomicLong(baseline);
@@ -210,29 +219,75 @@ public final class ReadSideBenchmark {
             System.out.printf("dashboard reads, %d concurrent readers, %,d reads over %d dashboards: p50 %.1f ms  p99 %.1f ms  max %.1f ms  (%,.0f reads/s)%n",
                     READERS, latencies.size(), scopes.size(), pct(latencies, 50), pct(latencies, 99), pct(latencies, 100), latencies.size() / wall);
 
-            // As of an instant: commitments (replay of its events) and dashboards (snapshot + tail).
-            Random random = new Random(42);
-            List<String> ids = new ArrayList<>();
-            context.getBean(ReadModelGenerations.class).collection(CommitmentProjector.ROWS).find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
-            List<Long> commitmentAsOf = new ArrayList<>();
-            for (int i = 0; i < 300; i++) {
-                Instant at = randomInstant(random);
-                long s = System.nanoTime();
-                commitments.handle(new CommitmentById(ids.get(random.nextInt(ids.size())), at));
-                commitmentAsOf.add(System.nanoTime() - s);
-            }
-            System.out.printf("commitment as of an instant (300 random): p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
-                    pct(commitmentAsOf, 50), pct(commitmentAsOf, 99), pct(commitmentAsOf, 100));
-            List<Long> dashboardAsOf = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                Instant at = randomInstant(random);
-                long s = System.nanoTime();
-                read.handle(new DashboardQuery(scopes.get(random.nextInt(scopes.size())), null, at));
-                dashboardAsOf.add(System.nanoTime() - s);
-            }
-            System.out.printf("dashboard as of an instant (60 random): p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
-                    pct(dashboardAsOf, 50), pct(dashboardAsOf, 99), pct(dashboardAsOf, 100));
+            // As of an instant, and the same now, as a page asks for them: over HTTP, one request at a time.
+            pages(context, read, ids(context.getBean(ReadModelGenerations.class)));
             System.out.printf("global dashboard: %s%n", read.handle(new DashboardQuery("global", null, null)).orElseThrow().figures());
+        }
+    }
+
+    private static List<String> ids(ReadModelGenerations readModels) {
+        List<String> ids = new ArrayList<>();
+        readModels.collection(CommitmentProjector.ROWS).find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    /**
+     * p50/p95/p99 of the answers a page asks for, as of random instants and now: each row first warmed
+     * up with other instants, then measured one request at a time, with the load average beside it (the
+     * machine may be shared).
+     */
+    private static void pages(ConfigurableApplicationContext context, DashboardQueries read, List<String> ids) throws Exception {
+        String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> initiatives = read.handle(new InitiativeDashboardsQuery(null, null)).initiatives().stream()
+                .map(d -> d.scope().substring("initiative:".length())).toList();
+        record Row(String name, int reads, java.util.function.Function<Random, String> path) {
+        }
+        java.util.function.Function<Random, String> instant = r -> "?asOf=" + randomInstant(r);
+        List<Row> rows = List.of(
+                new Row("global dashboard as of an instant", 100, r -> "/api/dashboards/global" + instant.apply(r)),
+                new Row("one initiative's dashboard as of an instant", 100,
+                        r -> "/api/dashboards/initiatives/" + initiatives.get(r.nextInt(initiatives.size())) + instant.apply(r)),
+                new Row("the initiatives' dashboards as of an instant", 50, r -> "/api/dashboards/initiatives" + instant.apply(r)),
+                new Row("a commitment as of an instant", 300, r -> "/api/commitments/" + ids.get(r.nextInt(ids.size())) + instant.apply(r)),
+                new Row("global dashboard now", 200, r -> "/api/dashboards/global"),
+                new Row("one initiative's dashboard now", 200, r -> "/api/dashboards/initiatives/" + initiatives.get(r.nextInt(initiatives.size()))),
+                new Row("the initiatives' dashboards now", 100, r -> "/api/dashboards/initiatives"),
+                new Row("a commitment now", 300, r -> "/api/commitments/" + ids.get(r.nextInt(ids.size()))));
+        System.out.printf("answers a page asks for, over HTTP, one at a time (%d initiatives, %,d commitments):%n", initiatives.size(), ids.size());
+        for (Row row : rows) {
+            Random warm = new Random(7);
+            for (int i = 0; i < 20; i++) {
+                get(http, base + row.path().apply(warm));
+            }
+            Random random = new Random(42);
+            List<Long> nanos = new ArrayList<>();
+            for (int i = 0; i < row.reads(); i++) {
+                String path = row.path().apply(random);
+                long s = System.nanoTime();
+                get(http, base + path);
+                nanos.add(System.nanoTime() - s);
+            }
+            System.out.printf("  %-46s %4d reads: p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (load average %s)%n",
+                    row.name(), row.reads(), pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), pct(nanos, 100), load());
+        }
+    }
+
+    private static void get(HttpClient http, String uri) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        // 404: a commitment not yet recorded at that instant, an answer too.
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, as {@code uptime} prints them. */
+    private static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

@@ -163,6 +163,29 @@ class ReadSideServiceTest {
         assertThat(early.path("figures").path("commitments").asLong()).isLessThan(now.path("figures").path("commitments").asLong());
         JsonNode future = http.getForObject("/api/dashboards/global?asOf=2100-01-01T00:00:00Z", JsonNode.class);
         assertThat(future.path("figures")).isEqualTo(now.path("figures"));
+
+        // The list as of an instant (its tail replayed once for every initiative) says what each one says alone.
+        for (String at : List.of("2021-09-01T00:00:00Z", "2023-05-01T12:00:00Z")) {
+            JsonNode list = http.getForObject("/api/dashboards/initiatives?asOf=" + at, JsonNode.class).path("initiatives");
+            assertThat(list.size()).isPositive();
+            for (JsonNode initiative : list) {
+                String scope = initiative.path("scope").asText();
+                JsonNode alone = http.getForObject("/api/dashboards/initiatives/" + scope.substring("initiative:".length()) + "?asOf=" + at, JsonNode.class);
+                assertThat(initiative).as(scope + " as of " + at).isEqualTo(alone);
+            }
+        }
+
+        // An answer as of an instant folds the touched commitments' events before its snapshot, read without the later ones.
+        List<String> ids = new ArrayList<>();
+        database.getCollection(CommitmentProjector.ROWS).find().limit(40).forEach(d -> ids.add(d.getString("_id")));
+        long boundary = ledger.headPosition() / 2;
+        Map<String, List<org.equalityledger.projections.store.LedgerEvent>> all = ledger.eventsOf(ids);
+        Map<String, List<org.equalityledger.projections.store.LedgerEvent>> upTo = ledger.eventsOf(ids, boundary);
+        assertThat(upTo.keySet()).isEqualTo(all.keySet());
+        assertThat(upTo.values().stream().mapToInt(List::size).sum()).isPositive()
+                .isLessThan(all.values().stream().mapToInt(List::size).sum());
+        all.forEach((commitment, events) -> assertThat(upTo.get(commitment)).as(commitment)
+                .isEqualTo(events.stream().filter(e -> e.position() < boundary).toList()));
     }
 
     @Test

@@ -4,12 +4,15 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.equalityledger.api.commitment.CommitmentPledged;
@@ -18,6 +21,7 @@ import org.equalityledger.api.maker.CommitmentMakerRegistered;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
+import org.equalityledger.projections.query.ReadSideBehind;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerEvent;
@@ -26,15 +30,35 @@ import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.ReadModels;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
-/** A dashboard's figures as the ledger had recorded things at an instant: time travel for the dashboards. */
+/**
+ * A dashboard's figures as the ledger had recorded things at an instant: time travel for the dashboards.
+ *
+ * <p>What is remembered between answers is keyed by ledger positions, never by "now": the position an
+ * instant resolves to once a later event is recorded, a scope's latest snapshot at or before a boundary,
+ * and the difference the events from a boundary to a position make to every scope. None of these can
+ * change once known, so no answer is ever served stale; a page that asks for several dashboards as of
+ * one instant (the list of initiative dashboards) replays the events after the snapshot once.
+ */
 public final class DashboardFiguresAsOf {
+
+    /** Snapshot ids asked for in the first query, from the latest boundary backwards: a busy scope is found in it. */
+    private static final int FIRST_LOOKUP = 8;
 
     private final ReadModels readModels;
     private final LedgerReader ledger;
     private final UsdRates rates;
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
+    private final AtomicLong lastSnapshotSeen = new AtomicLong();
+    private volatile List<Marker> markers = List.of();
+    private volatile long markersReadUpTo;
+    private final Cache<Long, List<LedgerEvent>> windows = Caffeine.newBuilder().maximumWeight(10_000)
+            .weigher((Long boundary, List<LedgerEvent> events) -> events.size()).build();
+    private final Cache<String, Map<String, Map<String, Long>>> snapshots = Caffeine.newBuilder().maximumSize(5_000).build();
+    private final Cache<Span, Map<String, Map<String, Map<String, Long>>>> replays = Caffeine.newBuilder().maximumSize(64).build();
 
     public DashboardFiguresAsOf(ReadModels readModels, LedgerReader ledger, UsdRates rates, Regions regions,
                                 ImplementationPeriod implementationPeriod) {
@@ -45,56 +69,192 @@ public final class DashboardFiguresAsOf {
         this.implementationPeriod = implementationPeriod;
     }
 
+    /** The events from {@code boundary} to {@code last}, both inclusive, replayed on the snapshot at {@code boundary}. */
+    private record Span(long boundary, long last) {
+    }
+
+    /** Where an answer starts and ends, and the events between (null when not read yet). */
+    private record Tail(long boundary, long last, List<LedgerEvent> events) {
+    }
+
+    /** A boundary's first event: the first at or after it, and when it was recorded. */
+    private record Marker(long boundary, long position, Instant recordedAt) {
+    }
+
     /**
      * The scope's figures as the ledger had recorded things at {@code at}: the latest snapshot before
      * that instant, plus the events recorded after the snapshot and by {@code at} replayed through the
      * same contribution arithmetic.
      */
     public Map<String, Map<String, Long>> figures(String scope, Instant at) {
-        long last = ledger.lastPositionAt(at);
+        Document book = readModels.collection(DashboardProjector.FACTS).find(eq("_id", DashboardProjector.STATE)).first();
+        long lastSnapshot = book == null ? 0 : ((Number) book.get("lastSnapshot")).longValue();
+        if (lastSnapshot < lastSnapshotSeen.getAndSet(lastSnapshot)) {
+            // A rebuild started over: what it builds may differ from what was remembered (a rule changed).
+            synchronized (this) {
+                markers = List.of();
+                markersReadUpTo = 0;
+            }
+            windows.invalidateAll();
+            snapshots.invalidateAll();
+            replays.invalidateAll();
+        }
+        Tail tail = tail(at, lastSnapshot);
+        long last = tail.last();
+        long boundary = tail.boundary();
         Map<String, Map<String, Long>> figures = new TreeMap<>();
         if (last < 0) {
             return figures;
         }
-        Document book = readModels.collection(DashboardProjector.FACTS).find(eq("_id", "state")).first();
-        long lastSnapshot = book == null ? 0 : ((Number) book.get("lastSnapshot")).longValue();
-        long boundary = Math.min(Snapshots.boundaryAtOrBefore(last + 1), lastSnapshot);
-        if (boundary > 0) {
-            List<String> ids = Snapshots.boundariesUpTo(boundary).stream().map(b -> Snapshots.id(b, scope)).toList();
-            Document latest = null;
-            for (Document d : readModels.collection(DashboardProjector.SNAPSHOTS).find(in("_id", ids))) {
-                if (latest == null || ((Number) d.get("boundary")).longValue() > ((Number) latest.get("boundary")).longValue()) {
-                    latest = d;
-                }
-            }
-            if (latest != null) {
-                figures.putAll(ReadModelJson.fromStored(latest.get("periods"), FIGURES_BY_PERIOD));
-            }
-        }
+        snapshot(scope, boundary).forEach((period, f) -> figures.put(period, new TreeMap<>(f)));
         if (last < boundary) {
             return figures;
         }
         if (last - boundary > Snapshots.LONGEST_REPLAY) {
             // The snapshot this needs is not written yet: the projection is still far behind.
-            throw new org.equalityledger.projections.query.ReadSideBehind(last, lastSnapshot);
+            throw new ReadSideBehind(last, lastSnapshot);
         }
-        List<LedgerEvent> tail = ledger.eventsBetween(boundary, last);
-        Set<String> touched = new LinkedHashSet<>();
-        Map<String, MakerProfile> makers = new HashMap<>();
-        for (LedgerEvent e : tail) {
-            String id = CommitmentFold.commitmentIdOf(e.payload());
-            if (id != null) {
-                touched.add(id);
+        replays.get(new Span(boundary, last), span -> replay(span, tail.events())).getOrDefault(scope, Map.of()).forEach((period, d) -> {
+            Map<String, Long> f = figures.computeIfAbsent(period, k -> new TreeMap<>());
+            d.forEach((name, value) -> {
+                long v = f.getOrDefault(name, 0L) + value;
+                if (v == 0) {
+                    f.remove(name);
+                } else {
+                    f.put(name, v);
+                }
+            });
+        });
+        figures.values().removeIf(Map::isEmpty);
+        return figures;
+    }
+
+    /**
+     * The snapshot an answer as of {@code at} starts from and the events after it recorded by then.
+     * The boundaries' first events say which boundary: the latest whose first event was recorded by
+     * {@code at}; the events from it to the next boundary's first event say which was the last. Near
+     * the head, past the last boundary, the ledger is searched for the instant.
+     */
+    private Tail tail(Instant at, long lastSnapshot) {
+        List<Marker> known = markers(lastSnapshot);
+        int low = 0;
+        int high = known.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (known.get(middle).recordedAt().isAfter(at)) {
+                high = middle;
+            } else {
+                low = middle + 1;
             }
         }
-        Map<String, CommitmentState> states = new HashMap<>();
-        Set<String> makerIds = new LinkedHashSet<>();
-        ledger.eventsOf(touched).forEach((id, events) -> {
-            CommitmentState s = null;
-            for (LedgerEvent e : events) {
-                if (e.position() >= boundary) {
-                    break;
+        // known.get(low - 1) is the latest boundary whose first event was recorded by then; known.get(low) the next.
+        if (low < known.size()) {
+            long boundary = low == 0 ? 0 : known.get(low - 1).boundary();
+            long before = known.get(low).position();
+            List<LedgerEvent> window = windows.get(boundary, b -> ledger.eventsBetween(b, before - 1));
+            int recorded = 0;
+            while (recorded < window.size() && !window.get(recorded).recordedAt().isAfter(at)) {
+                recorded++;
+            }
+            long last = recorded == 0 ? boundary - 1 : window.get(recorded - 1).position();
+            return new Tail(boundary, last, window.subList(0, recorded));
+        }
+        long last = ledger.lastPositionAt(at);
+        return new Tail(last + 1 >= lastSnapshot ? lastSnapshot : Snapshots.boundaryAtOrBefore(last + 1), last, null);
+    }
+
+    /**
+     * Every boundary's first event, from the first boundary on, as far as the projection has written
+     * them (read once: they never change). The list stops at the first one missing (snapshots written
+     * before they were kept): instants after it are searched in the ledger.
+     */
+    private List<Marker> markers(long lastSnapshot) {
+        if (lastSnapshot <= markersReadUpTo) {
+            return markers;
+        }
+        synchronized (this) {
+            if (lastSnapshot > markersReadUpTo) {
+                List<Marker> known = new ArrayList<>(markers);
+                long from = known.isEmpty() ? -1 : known.get(known.size() - 1).boundary();
+                List<String> ids = new ArrayList<>();
+                for (long b = Snapshots.nextBoundary(from); b <= lastSnapshot; b = Snapshots.nextBoundary(b)) {
+                    ids.add(Snapshots.firstEventId(b));
                 }
+                Map<Long, Marker> found = new HashMap<>();
+                for (Document d : readModels.collection(DashboardProjector.SNAPSHOTS).find(in("_id", ids))) {
+                    Marker m = new Marker(((Number) d.get("boundary")).longValue(), ((Number) d.get("position")).longValue(),
+                            Instant.parse(d.getString("recordedAt")));
+                    found.put(m.boundary(), m);
+                }
+                for (long b = Snapshots.nextBoundary(from); b <= lastSnapshot && found.containsKey(b); b = Snapshots.nextBoundary(b)) {
+                    known.add(found.get(b));
+                }
+                markers = List.copyOf(known);
+                markersReadUpTo = lastSnapshot;
+            }
+            return markers;
+        }
+    }
+
+    /**
+     * The scope's figures per period in its latest snapshot at or before {@code boundary} (read it,
+     * don't change it): only the scopes that changed are written at a boundary, so the latest
+     * boundaries are asked for first, then eight times as many before them, and so on.
+     */
+    private Map<String, Map<String, Long>> snapshot(String scope, long boundary) {
+        if (boundary <= 0) {
+            return Map.of();
+        }
+        return snapshots.get(Snapshots.id(boundary, scope), id -> {
+            List<Long> boundaries = Snapshots.boundariesUpTo(boundary);
+            Document latest = null;
+            for (int to = boundaries.size(), count = FIRST_LOOKUP; latest == null && to > 0; to -= count, count *= 8) {
+                latest = latest(scope, boundaries.subList(Math.max(0, to - count), to));
+            }
+            if (latest == null) {
+                return Map.of();
+            }
+            return ReadModelJson.fromStored(latest.get("periods"), FIGURES_BY_PERIOD);
+        });
+    }
+
+    private Document latest(String scope, List<Long> boundaries) {
+        Document latest = null;
+        List<String> ids = boundaries.stream().map(b -> Snapshots.id(b, scope)).toList();
+        for (Document d : readModels.collection(DashboardProjector.SNAPSHOTS).find(in("_id", ids))) {
+            if (latest == null || ((Number) d.get("boundary")).longValue() > ((Number) latest.get("boundary")).longValue()) {
+                latest = d;
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * What the events of the tail change, for every scope: scope, then period, then figure. The
+     * commitments they touch start from their state at the boundary: none for those the tail pledges,
+     * the fold of their events before the boundary for the others.
+     */
+    private Map<String, Map<String, Map<String, Long>>> replay(Span span, List<LedgerEvent> events) {
+        long boundary = span.boundary();
+        List<LedgerEvent> tail = events != null ? events : ledger.eventsBetween(boundary, span.last());
+        Set<String> touched = new LinkedHashSet<>();
+        Set<String> pledged = new HashSet<>();
+        Set<String> makerIds = new LinkedHashSet<>();
+        for (LedgerEvent e : tail) {
+            String id = CommitmentFold.commitmentIdOf(e.payload());
+            if (id != null && touched.add(id) && e.payload() instanceof CommitmentPledged) {
+                // Its first event: the commitment did not exist at the boundary.
+                pledged.add(id);
+            }
+            if (e.payload() instanceof CommitmentPledged p) {
+                makerIds.add(p.makerId());
+            }
+        }
+        touched.removeAll(pledged);
+        Map<String, CommitmentState> states = new HashMap<>();
+        ledger.eventsOf(touched, boundary).forEach((id, before) -> {
+            CommitmentState s = null;
+            for (LedgerEvent e : before) {
                 s = CommitmentFold.apply(s, e.payload(), e.recordedAt());
             }
             if (s != null) {
@@ -102,18 +262,14 @@ public final class DashboardFiguresAsOf {
                 makerIds.add(s.makerId);
             }
         });
-        for (LedgerEvent e : tail) {
-            if (e.payload() instanceof CommitmentPledged p) {
-                makerIds.add(p.makerId());
-            }
-        }
+        Map<String, MakerProfile> makers = new HashMap<>();
         if (!makerIds.isEmpty()) {
             for (Document d : readModels.collection(DashboardProjector.FACTS).find(in("_id", makerIds.stream().map(m -> "m:" + m).toList()))) {
-                MakerProfile facts = makerProfile(d);
+                MakerProfile facts = DashboardProjector.makerOf(d);
                 makers.put(facts.makerId(), facts);
             }
         }
-        String prefix = scope + "|";
+        Map<String, Map<String, Map<String, Long>>> changes = new HashMap<>();
         Map<String, Map<String, Map<String, Long>>> contributions = new HashMap<>();
         for (LedgerEvent e : tail) {
             if (e.payload() instanceof CommitmentMakerRegistered r) {
@@ -138,28 +294,15 @@ public final class DashboardFiguresAsOf {
             Map<String, Map<String, Long>> now = Contribution.of(after, makers.get(after.makerId), rates, regions, implementationPeriod);
             contributions.put(id, now);
             Contribution.delta(old, now).forEach((key, d) -> {
-                if (key.startsWith(prefix)) {
-                    Map<String, Long> f = figures.computeIfAbsent(key.substring(prefix.length()), k -> new TreeMap<>());
-                    d.forEach((name, value) -> {
-                        long v = f.getOrDefault(name, 0L) + value;
-                        if (v == 0) {
-                            f.remove(name);
-                        } else {
-                            f.put(name, v);
-                        }
-                    });
-                }
+                int bar = key.indexOf('|');
+                Map<String, Long> f = changes.computeIfAbsent(key.substring(0, bar), k -> new HashMap<>())
+                        .computeIfAbsent(key.substring(bar + 1), k -> new HashMap<>());
+                d.forEach((name, value) -> f.merge(name, value, Long::sum));
             });
         }
-        return figures;
+        return changes;
     }
 
-    private static MakerProfile makerProfile(Document d) {
-        return new MakerProfile(d.getString("_id").substring(2), d.getString("name"),
-                org.equalityledger.api.maker.StakeholderGroup.valueOf(d.getString("stakeholderGroup")),
-                org.equalityledger.api.maker.Hemisphere.valueOf(d.getString("hemisphere")), d.getString("country"));
-    }
-
-    private static final TypeReference<TreeMap<String, TreeMap<String, Long>>> FIGURES_BY_PERIOD = new TypeReference<>() {
+    private static final TypeReference<Map<String, Map<String, Long>>> FIGURES_BY_PERIOD = new TypeReference<>() {
     };
 }

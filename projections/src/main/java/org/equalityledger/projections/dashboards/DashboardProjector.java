@@ -33,7 +33,8 @@ import org.equalityledger.projections.store.ReadModels;
  *   <li>{@code rm_dashboards}: {@code _id} = {@code "<scope>|<period>"}, e.g. {@code "initiative:gac|2023"},
  *       {@code "global|all"}; {@code f} = figure name to whole number (counts, US cents);</li>
  *   <li>{@code rm_dashboard_snapshots}: {@code _id} = {@code "<boundary>|<scope>"}, {@code periods} = the
- *       scope's figures per period as they stood before position {@code boundary}, as JSON text (see {@link Snapshots});</li>
+ *       scope's figures per period as they stood before position {@code boundary}, as JSON text (see {@link Snapshots});
+ *       {@code "<boundary>|@first"}: the position and instant of the first event at or after the boundary;</li>
  *   <li>{@code rm_dash_facts}: what the figures are computed from: {@code "c:<commitment>"} the folded
  *       commitment (as JSON text) and its maker, {@code "m:<maker>"} the maker's facts, {@code "state"} the snapshot bookkeeping.</li>
  * </ul>
@@ -192,7 +193,7 @@ public final class DashboardProjector implements Projector {
         long p = event.position();
         Document book = batch.bookkeeping;
         if (DocCache.position(book) < p) {
-            snapshotBoundariesBefore(p);
+            snapshotBoundariesBefore(event);
             book.put(DocCache.POSITION, p);
         }
         Object payload = event.payload();
@@ -268,8 +269,12 @@ public final class DashboardProjector implements Projector {
         }
     }
 
-    /** Before applying the event at {@code p}, writes the snapshots of every boundary it passed. */
-    private void snapshotBoundariesBefore(long p) {
+    /**
+     * Before applying {@code event}, writes the snapshots of every boundary it passed, each with the
+     * position and instant of this first event at or after it (what finds a boundary for an instant).
+     */
+    private void snapshotBoundariesBefore(LedgerEvent event) {
+        long p = event.position();
         Document book = batch.bookkeeping;
         long next = ((Number) book.get("nextBoundary")).longValue();
         while (p >= next) {
@@ -288,6 +293,8 @@ public final class DashboardProjector implements Projector {
                 batch.snapshots.put(Snapshots.id(next, scope), new Document("boundary", next).append("scope", scope)
                         .append("periods", ReadModelJson.toJson(periods)));
             }
+            batch.snapshots.put(Snapshots.firstEventId(next), new Document("boundary", next).append("position", p)
+                    .append("recordedAt", event.recordedAt().toString()));
             book.put("lastSnapshot", next);
             book.put("dirtyScopes", new ArrayList<String>());
             batch.dirtyScopes.clear();

@@ -14,6 +14,16 @@ public interface LedgerReader {
     /** Every event of each aggregate, in order, read in as few queries as the store allows. */
     Map<String, List<LedgerEvent>> eventsOf(Collection<String> aggregateIds);
 
+    /**
+     * The events of each aggregate at positions before {@code before}, in order: what a fold needs to
+     * rebuild a state as it stood at that position (a store may leave the later ones unread).
+     */
+    default Map<String, List<LedgerEvent>> eventsOf(Collection<String> aggregateIds, long before) {
+        Map<String, List<LedgerEvent>> events = new java.util.LinkedHashMap<>();
+        eventsOf(aggregateIds).forEach((id, all) -> events.put(id, all.stream().filter(e -> e.position() < before).toList()));
+        return events;
+    }
+
     /** The position of the last event recorded at or before {@code instant}; -1 when there is none. */
     long lastPositionAt(Instant instant);
 
