@@ -125,7 +125,7 @@
       document.getElementById('rates').textContent = 'Money in US dollars at the yearly rates of '
         + (rates.source || 'the shipped rate table') + '.';
       status.textContent = (global.asOf ? 'As the ledger recorded it on ' + global.asOf : 'Up to date')
-        + (global.recordedUpTo ? ': its entries up to ' + global.recordedUpTo + '.' : ': the ledger is empty.');
+        + (global.recordedUpTo ? ': its entries up to ' + global.recordedUpTo + '.' : ': no entries yet.');
     } catch (error) {
       fail(error);
     }

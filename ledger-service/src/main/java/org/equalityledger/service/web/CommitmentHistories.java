@@ -19,6 +19,7 @@ import org.equalityledger.api.commitment.CommitmentPledged;
 import org.equalityledger.api.common.Actor;
 import org.equalityledger.api.common.NotPermittedException;
 import org.equalityledger.api.common.Role;
+import org.equalityledger.api.query.ReadAnswer;
 import org.equalityledger.api.query.history.CommitmentHistory;
 import org.equalityledger.api.query.history.History.Change;
 import org.equalityledger.core.LedgerEntry;
@@ -53,7 +54,10 @@ public class CommitmentHistories {
     }
 
     @Schema(description = "Every stored event of a commitment, in order")
-    public record History(String commitmentId, List<Event> events) {
+    public record History(String commitmentId, List<Event> events,
+                          @Schema(description = "the ledger's position this history was read up to") long asOfPosition,
+                          @Schema(description = "when the event at that position was recorded") Instant recordedUpTo)
+            implements ReadAnswer {
     }
 
     @Schema(description = "One stored event")
@@ -90,9 +94,9 @@ public class CommitmentHistories {
         eventStore.readEvents(commitmentId).asStream().forEach(m -> messages.put(m.getSequenceNumber(), m));
         mayRead(reader, commitmentId, messages.values());
         Map<Long, Map<String, Change>> changes = new HashMap<>();
-        queries.query(new CommitmentHistory(commitmentId, asOf), ResponseTypes.optionalInstanceOf(
-                        org.equalityledger.api.query.history.History.class)).join()
-                .ifPresent(h -> h.entries().forEach(e -> changes.put(e.position(), e.changes())));
+        org.equalityledger.api.query.history.History read = queries.query(new CommitmentHistory(commitmentId, asOf),
+                ResponseTypes.instanceOf(org.equalityledger.api.query.history.History.class)).join();
+        read.entries().forEach(e -> changes.put(e.position(), e.changes()));
         List<Event> events = new ArrayList<>();
         for (LedgerEntry entry : entries) {
             if (asOf != null && Instant.parse(entry.recordedAt()).isAfter(asOf)) {
@@ -123,7 +127,7 @@ public class CommitmentHistories {
                     text(metadata.get("actor")) != null ? text(metadata.get("actor")) : text(payload.get("by")),
                     reason, text(metadata.get("correlationId")), changes.get(entry.position()), payload));
         }
-        return new History(commitmentId, events);
+        return new History(commitmentId, events, read.asOfPosition(), read.recordedUpTo());
     }
 
     /**

@@ -53,14 +53,14 @@ class ReadAnswerPositionTest extends ApiTest {
     @Test
     void answers_read_now_carry_the_head_the_projections_reached_and_when_it_was_recorded() throws Exception {
         String id = api.active(ALLY);
-        String maker = read(null, "/api/commitments/" + id).path("maker").path("makerId").asText();
         long head = caughtUp();
+        String maker = read(null, "/api/commitments/" + id).path("maker").path("makerId").asText();
         Instant headAt = recordedAt(head);
 
         for (String path : List.of("/api/commitments/" + id, "/api/commitments?size=1", "/api/commitment-makers/" + maker,
                 "/api/reporting-cycles/2023", "/api/validation-queue", "/api/dashboards/global",
                 "/api/dashboards/global?year=2022", "/api/dashboards/initiatives", "/api/dashboards/initiatives/gac",
-                "/api/dashboards/countries/MX")) {
+                "/api/dashboards/countries/MX", "/api/commitments/" + id + "/history")) {
             JsonNode answer = read(SECRETARIAT, path);
             assertThat(answer.path("asOfPosition").asLong()).as(path).isEqualTo(head);
             assertThat(Instant.parse(answer.path("recordedUpTo").asText())).as(path).isEqualTo(headAt);
@@ -77,8 +77,8 @@ class ReadAnswerPositionTest extends ApiTest {
         assertThat(then).isGreaterThanOrEqualTo(pledge.position()).isLessThan(api.head());
 
         for (String path : List.of("/api/commitments/" + id + "?asOf=" + asOf, "/api/dashboards/global?asOf=" + asOf,
-                "/api/dashboards/initiatives?asOf=" + asOf)) {
-            JsonNode answer = read(null, path);
+                "/api/dashboards/initiatives?asOf=" + asOf, "/api/commitments/" + id + "/history?asOf=" + asOf)) {
+            JsonNode answer = read(SECRETARIAT, path);
             assertThat(answer.path("asOfPosition").asLong()).as(path).isEqualTo(then);
             assertThat(Instant.parse(answer.path("recordedUpTo").asText())).as(path).isEqualTo(recordedAt(then))
                     .isBeforeOrEqualTo(asOf);

@@ -48,33 +48,43 @@ public class DashboardQueries {
     /** The scope's dashboard; empty when the scope names an initiative or action the ledger does not hold. */
     @QueryHandler
     public Optional<Dashboard> handle(DashboardQuery q) {
-        return Optional.ofNullable(dashboard(q.scope(), q.year(), q.asOf(), point(q.asOf())));
+        return Optional.ofNullable(dashboard(q.scope(), q.year(), reading(q.asOf())));
     }
 
     /** Every initiative's dashboard, by initiative id. */
     @QueryHandler
     public InitiativeDashboards handle(InitiativeDashboardsQuery q) {
-        LedgerPoint point = point(q.asOf());
+        Reading reading = reading(q.asOf());
         List<Dashboard> all = new ArrayList<>();
         for (Document initiative : recorded.allInitiatives()) {
-            all.add(dashboard("initiative:" + initiative.getString("_id"), q.year(), q.asOf(), point));
+            all.add(dashboard("initiative:" + initiative.getString("_id"), q.year(), reading));
         }
-        return new InitiativeDashboards(all, true, Dashboard.SHARED_NOTE, point.position(), point.recordedAt());
+        return new InitiativeDashboards(all, true, Dashboard.SHARED_NOTE, reading.point().position(),
+                reading.point().recordedAt());
+    }
+
+    /** A read now or as of {@code asOf} (null): its instant, the cycles recorded by then, and what it reflects. */
+    private record Reading(Instant asOf, Instant at, Map<Integer, ReportingStatusPolicy.Cycle> cycles, LedgerPoint point) {
     }
 
     /** A current read reflects the least advanced of the dashboards and the names and cycles it reads. */
-    private LedgerPoint point(Instant asOf) {
-        return asOf == null ? recorded.current(DashboardProjector.NAME, CommitmentProjector.NAME) : recorded.asOf(asOf);
+    private Reading reading(Instant asOf) {
+        LedgerPoint point = asOf == null ? recorded.current(DashboardProjector.NAME, CommitmentProjector.NAME)
+                : recorded.asOf(asOf);
+        Instant at = asOf == null ? recorded.now() : asOf;
+        return new Reading(asOf, at, recorded.cycles(at), point);
     }
 
-    private Dashboard dashboard(String scope, Integer year, Instant asOf, LedgerPoint point) {
+    private Dashboard dashboard(String scope, Integer year, Reading reading) {
         String name = scopeName(scope);
         if (name == null) {
             return null;
         }
-        Instant at = asOf == null ? recorded.now() : asOf;
+        Instant asOf = reading.asOf();
+        Instant at = reading.at();
+        Map<Integer, ReportingStatusPolicy.Cycle> cycles = reading.cycles();
+        LedgerPoint point = reading.point();
         Map<String, Map<String, Long>> figures = asOf == null ? figures(scope) : figuresAsOf.figures(scope, asOf);
-        Map<Integer, ReportingStatusPolicy.Cycle> cycles = recorded.cycles(at);
         boolean shared = scope.startsWith("initiative:") || scope.startsWith("action:");
         Figures shown;
         Map<String, Figures.Year> byYear = null;

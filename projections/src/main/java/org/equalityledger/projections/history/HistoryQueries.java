@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.equalityledger.api.commitment.CommitmentAmended;
@@ -31,9 +30,9 @@ public class HistoryQueries {
         this.recorded = recorded;
     }
 
-    /** Every event of a commitment recorded by {@code asOf} (all when null); empty when there is none. */
+    /** Every event of a commitment recorded by {@code asOf} (all when null); none for an unknown commitment. */
     @QueryHandler
-    public Optional<History> handle(CommitmentHistory q) {
+    public History handle(CommitmentHistory q) {
         LedgerPoint point = q.asOf() == null ? recorded.head() : recorded.asOf(q.asOf());
         List<History.Entry> entries = new ArrayList<>();
         CommitmentState state = null;
@@ -69,8 +68,7 @@ public class HistoryQueries {
             entries.add(new History.Entry(e.position(), e.recordedAt(), e.payload().getClass().getSimpleName(),
                     by(e.payload()), reason(e.payload()), changes, year, supersedes));
         }
-        return entries.isEmpty() ? Optional.empty()
-                : Optional.of(new History(q.commitmentId(), entries, point.position(), point.recordedAt()));
+        return new History(q.commitmentId(), entries, point.position(), point.recordedAt());
     }
 
     /** The value of a record's component by its name: the names the API and {@code changedFields} use. */
