@@ -28,7 +28,8 @@ public class CommandDispatcher {
         this.gateway = gateway;
     }
 
-    public void send(Object command, Actor actor, String reason) {
+    /** Sends the command and waits; answers what its handler returned (remarks for the answer, or null). */
+    public <R> R send(Object command, Actor actor, String reason) {
         List<FieldError> bodyErrors = BodyErrors.get();
         if (!bodyErrors.isEmpty()) {
             // Never dispatch a command read from a body that had bad values (they were read as nulls).
@@ -39,6 +40,6 @@ public class CommandDispatcher {
         if (reason != null && !reason.isBlank()) {
             metadata.put(REASON, reason);
         }
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
     }
 }
