@@ -66,6 +66,7 @@ class DashboardProjectionTest {
         l.initiative("gbv", "a1", "a2");
         l.initiative("ej", "e1");
         l.maker("gov-mx", StakeholderGroup.GOVERNMENT, Hemisphere.GLOBAL_SOUTH, "MX");
+        l.usdRate("GBP", 2021, "1.375", null);
         l.pledge("c1", "gov-mx", TestLedger.details("Shelters", Money.of("1000", "USD"), 2021, 2022, CommitmentProjectionTest.GBV_A1), false);
         assertThat(figures(l, l.events, "global").get("all")).containsEntry("status:PLEDGED", 1L).doesNotContainKey("accepted");
         l.accept("c1", "gbv");
@@ -74,7 +75,8 @@ class DashboardProjectionTest {
         l.amend("c1", TestLedger.details("Shelters and care", Money.of("2000", "XXX"), 2021, 2022,
                 CommitmentProjectionTest.GBV_A2, new TargetAction("ej", "e1")), List.of("title", "financial", "targets"), Set.of("ej"));
         Map<String, Long> all = figures(l, l.events, "global").get("all");
-        assertThat(all).containsEntry("unconvertedMovements", 1L).doesNotContainKey("pledgedUsdCents");
+        assertThat(all).containsEntry("unconvertedMovements", 1L).containsEntry("notConverted:XXX", 200_000L)
+                .doesNotContainKey("pledgedUsdCents");
         assertThat(figures(l, l.events, "action:gbv:a1")).allSatisfy((period, f) -> assertThat(f).isEmpty());
         assertThat(figures(l, l.events, "initiative:ej").get("all")).containsEntry("commitments", 1L);
         l.at("2022-02-01T00:00:00Z");
@@ -118,6 +120,15 @@ class DashboardProjectionTest {
                 } else if (i % 5 != 0) {
                     l.accept(id, target.initiativeId());
                 }
+            }
+            // The year's averages become known after its pledges: they convert them from then on.
+            l.at((year + 1) + "-01-15T00:00:00Z");
+            l.usdRate("EUR", year, String.valueOf(1.0 + year % 7 / 100.0), null);
+            if (year != 2023) {
+                l.usdRate("MXN", year, "0.05" + year % 10, null);
+            }
+            if (year == 2024) {
+                l.usdRate("MXN", 2022, "0.0497", "0.052");
             }
             l.at((year + 1) + "-02-01T00:00:00Z");
             for (int from = 2021; from <= year; from++) {

@@ -20,7 +20,6 @@ import org.equalityledger.projections.query.ReadSide;
 import org.equalityledger.projections.query.ReadSideQueries;
 import org.equalityledger.projections.rebuild.Rebuilds;
 import org.equalityledger.projections.reference.Regions;
-import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.query.demo.DemoDataLoader;
@@ -47,18 +46,13 @@ public class ReadSideConfiguration {
     public static final List<String> PROJECTIONS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME);
 
     @Bean
-    UsdRates usdRates() {
-        return UsdRates.shipped();
-    }
-
-    @Bean
     CommitmentProjector commitmentProjector(MongoDatabase ledgerDatabase) {
         return new CommitmentProjector(ledgerDatabase);
     }
 
     @Bean
-    DashboardProjector dashboardProjector(MongoDatabase ledgerDatabase, UsdRates rates, ImplementationPeriod period) {
-        return new DashboardProjector(ledgerDatabase, rates, Regions.shipped(), period);
+    DashboardProjector dashboardProjector(MongoDatabase ledgerDatabase, ImplementationPeriod period) {
+        return new DashboardProjector(ledgerDatabase, Regions.shipped(), period);
     }
 
     @Bean
@@ -85,9 +79,9 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    ReadSide readSide(MongoDatabase ledgerDatabase, LedgerReader ledgerReader, UsdRates rates, ImplementationPeriod period,
+    ReadSide readSide(MongoDatabase ledgerDatabase, LedgerReader ledgerReader, ImplementationPeriod period,
                       DashboardProjector dashboards) {
-        ReadSide readSide = new ReadSide(ledgerDatabase, ledgerReader, rates, Regions.shipped(), period, Clock.systemUTC());
+        ReadSide readSide = new ReadSide(ledgerDatabase, ledgerReader, Regions.shipped(), period, Clock.systemUTC());
         readSide.cacheDashboardsWhile(dashboards::writtenBatches);
         return readSide;
     }

@@ -15,11 +15,12 @@ import org.bson.Document;
 import org.equalityledger.api.commitment.CommitmentPledged;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
+import org.equalityledger.api.rates.UsdRateRecorded;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
+import org.equalityledger.projections.rates.RecordedRates;
 import org.equalityledger.projections.reference.Regions;
-import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelJson;
@@ -32,15 +33,13 @@ public final class DashboardFiguresAsOf {
 
     private final MongoDatabase database;
     private final LedgerReader ledger;
-    private final UsdRates rates;
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
 
-    public DashboardFiguresAsOf(MongoDatabase database, LedgerReader ledger, UsdRates rates, Regions regions,
+    public DashboardFiguresAsOf(MongoDatabase database, LedgerReader ledger, Regions regions,
                                 ImplementationPeriod implementationPeriod) {
         this.database = database;
         this.ledger = ledger;
-        this.rates = rates;
         this.regions = regions;
         this.implementationPeriod = implementationPeriod;
     }
@@ -48,7 +47,8 @@ public final class DashboardFiguresAsOf {
     /**
      * The scope's figures as the ledger had recorded things at {@code at}: the latest snapshot before
      * that instant, plus the events recorded after the snapshot and by {@code at} replayed through the
-     * same contribution arithmetic.
+     * same contribution arithmetic, with the US-dollar rates recorded by then (a rate among those events
+     * converts, from its position on, the commitments the projection's index names for its currency and year).
      */
     public Map<String, Map<String, Long>> figures(String scope, Instant at) {
         long last = ledger.lastPositionAt(at);
@@ -81,12 +81,20 @@ public final class DashboardFiguresAsOf {
         List<LedgerEvent> tail = ledger.eventsBetween(boundary, last);
         Set<String> touched = new LinkedHashSet<>();
         Map<String, MakerProfile> makers = new HashMap<>();
+        Map<String, List<String>> converted = new HashMap<>();
         for (LedgerEvent e : tail) {
             String id = CommitmentFold.commitmentIdOf(e.payload());
             if (id != null) {
                 touched.add(id);
+            } else if (e.payload() instanceof UsdRateRecorded r) {
+                String key = r.currency() + "|" + r.year();
+                List<String> ids = convertedBy(key);
+                converted.put(key, ids);
+                touched.addAll(ids);
             }
         }
+        Document ratesDoc = database.getCollection(DashboardProjector.FACTS).find(eq("_id", DashboardProjector.RATES)).first();
+        RecordedRates rates = RecordedRates.fromStored(ratesDoc == null ? null : ratesDoc.get("entries")).upTo(boundary - 1);
         Map<String, CommitmentState> states = new HashMap<>();
         Set<String> makerIds = new LinkedHashSet<>();
         ledger.eventsOf(touched).forEach((id, events) -> {
@@ -121,6 +129,23 @@ public final class DashboardFiguresAsOf {
                 contributions.clear(); // computed with the maker's former facts
                 continue;
             }
+            if (e.payload() instanceof UsdRateRecorded r) {
+                RecordedRates before = rates;
+                rates = before.with(r, e.position(), e.recordedAt());
+                for (String id : converted.get(r.currency() + "|" + r.year())) {
+                    CommitmentState s = states.get(id);
+                    if (s != null) {
+                        Map<String, Map<String, Long>> old = contributions.get(id);
+                        if (old == null) {
+                            old = Contribution.of(s, makers.get(s.makerId), before, regions, implementationPeriod);
+                        }
+                        Map<String, Map<String, Long>> now = Contribution.of(s, makers.get(s.makerId), rates, regions, implementationPeriod);
+                        contributions.put(id, now);
+                        add(figures, prefix, Contribution.delta(old, now));
+                    }
+                }
+                continue;
+            }
             String id = CommitmentFold.commitmentIdOf(e.payload());
             if (id == null) {
                 continue;
@@ -137,21 +162,31 @@ public final class DashboardFiguresAsOf {
             states.put(id, after);
             Map<String, Map<String, Long>> now = Contribution.of(after, makers.get(after.makerId), rates, regions, implementationPeriod);
             contributions.put(id, now);
-            Contribution.delta(old, now).forEach((key, d) -> {
-                if (key.startsWith(prefix)) {
-                    Map<String, Long> f = figures.computeIfAbsent(key.substring(prefix.length()), k -> new TreeMap<>());
-                    d.forEach((name, value) -> {
-                        long v = f.getOrDefault(name, 0L) + value;
-                        if (v == 0) {
-                            f.remove(name);
-                        } else {
-                            f.put(name, v);
-                        }
-                    });
-                }
-            });
+            add(figures, prefix, Contribution.delta(old, now));
         }
         return figures;
+    }
+
+    /** The commitments with money of a currency and year ({@code "CRC|2023"}), as the projection indexed them. */
+    private List<String> convertedBy(String rateKey) {
+        Document index = database.getCollection(DashboardProjector.FACTS).find(eq("_id", DashboardProjector.indexId(rateKey))).first();
+        return index == null ? List.of() : index.getList("ids", String.class);
+    }
+
+    private static void add(Map<String, Map<String, Long>> figures, String prefix, Map<String, Map<String, Long>> delta) {
+        delta.forEach((key, d) -> {
+            if (key.startsWith(prefix)) {
+                Map<String, Long> f = figures.computeIfAbsent(key.substring(prefix.length()), k -> new TreeMap<>());
+                d.forEach((name, value) -> {
+                    long v = f.getOrDefault(name, 0L) + value;
+                    if (v == 0) {
+                        f.remove(name);
+                    } else {
+                        f.put(name, v);
+                    }
+                });
+            }
+        });
     }
 
     private static MakerProfile makerProfile(Document d) {

@@ -27,6 +27,8 @@ import org.equalityledger.api.commitment.DecisionDeadlinePolicy;
 import org.equalityledger.api.commitment.TargetAction;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
+import org.equalityledger.api.query.rates.UsdRateTable;
+import org.equalityledger.api.query.rates.UsdRatesAsOf;
 import org.equalityledger.api.reporting.ProgressReport;
 import org.equalityledger.api.reporting.ProgressReportCorrected;
 import org.equalityledger.api.reporting.ReportingStatus;
@@ -39,8 +41,9 @@ import org.equalityledger.projections.dashboards.Snapshots;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
+import org.equalityledger.projections.model.MoneyMovements;
+import org.equalityledger.projections.rates.RecordedRates;
 import org.equalityledger.projections.reference.Regions;
-import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.DocCache;
 import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
@@ -60,21 +63,19 @@ public final class ReadSide {
 
     private final MongoDatabase database;
     private final LedgerReader ledger;
-    private final UsdRates rates;
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
     private final Clock clock;
     private final DashboardFiguresAsOf figuresAsOf;
 
-    public ReadSide(MongoDatabase database, LedgerReader ledger, UsdRates rates, Regions regions,
+    public ReadSide(MongoDatabase database, LedgerReader ledger, Regions regions,
                     ImplementationPeriod implementationPeriod, Clock clock) {
         this.database = database;
         this.ledger = ledger;
-        this.rates = rates;
         this.regions = regions;
         this.implementationPeriod = implementationPeriod;
         this.clock = clock;
-        this.figuresAsOf = new DashboardFiguresAsOf(database, ledger, rates, regions, implementationPeriod);
+        this.figuresAsOf = new DashboardFiguresAsOf(database, ledger, regions, implementationPeriod);
     }
 
     private MongoCollection<Document> collection(String name) {
@@ -196,6 +197,9 @@ public final class ReadSide {
         v.put("closedAt", s.closedAt);
         v.put("closingReason", s.closingReason);
         v.put("lastChangedAt", s.lastChangedAt);
+        // --- issue 13 item 7 (H4): money movements, at the rates recorded now or by the instant asked for.
+        v.put("moneyMovements", MoneyMovements.of(s, asOf == null ? rates() : rates().upTo(ledger.lastPositionAt(asOf))));
+        // ---
         return v;
     }
 
@@ -543,6 +547,40 @@ public final class ReadSide {
     public record Page(int page, int size, int total, List<Map<String, Object>> items) {
     }
 
+    // ---------------------------------------------------------------- US-dollar rates
+
+    /** Every US-dollar rate the dashboards projection has applied, with its position. */
+    public RecordedRates rates() {
+        Document doc = collection(DashboardProjector.FACTS).find(eq("_id", DashboardProjector.RATES)).first();
+        return RecordedRates.fromStored(doc == null ? null : doc.get("entries"));
+    }
+
+    /** The rates in force at {@code q.asOf()} (now when null), of one currency and year when asked. */
+    public UsdRateTable usdRates(UsdRatesAsOf q) {
+        Document book = collection(DashboardProjector.FACTS).find(eq("_id", "state")).first();
+        long reached = DocCache.position(book);
+        long position = q.asOf() == null ? reached : ledger.lastPositionAt(q.asOf());
+        if (position > reached) {
+            throw new ReadSideBehind(position, reached);
+        }
+        List<LedgerEvent> last = position < 0 ? List.of() : ledger.eventsBetween(position, position);
+        return new UsdRateTable(q.asOf(), RecordedRates.CONVERSION, rates().upTo(position).table(q.currency(), q.year()),
+                position, last.isEmpty() ? null : last.get(0).recordedAt());
+    }
+
+    /** The money movements of each commitment, at the rates recorded now (for the CSV). */
+    public Map<String, List<org.equalityledger.api.query.rates.MoneyMovement>> moneyMovements(java.util.Collection<String> ids) {
+        RecordedRates rates = rates();
+        Map<String, List<org.equalityledger.api.query.rates.MoneyMovement>> movements = new HashMap<>();
+        for (Document doc : collection(CommitmentProjector.COMMITMENTS).find(in("_id", List.copyOf(ids)))) {
+            if (doc.get("state") != null) {
+                movements.put(doc.getString("_id"), MoneyMovements.of(ReadModelJson.fromStored(doc.get("state"),
+                        CommitmentState.class), rates));
+            }
+        }
+        return movements;
+    }
+
     // ---------------------------------------------------------------- dashboards
 
     /** The scope's figures for every period, now, from the precomputed documents (one {@code $in} on {@code _id}). */
@@ -638,7 +676,7 @@ public final class ReadSide {
             }
             v.put("byYear", byYear);
         }
-        v.put("rates", rates.describe());
+        v.put("rates", (asOf == null ? rates() : rates().upTo(ledger.lastPositionAt(asOf))).describe());
         return v;
     }
 
@@ -668,6 +706,14 @@ public final class ReadSide {
         m.put("pledgedUsd", BigDecimal.valueOf(f.getOrDefault("pledgedUsdCents", 0L), 2));
         m.put("disbursedUsd", BigDecimal.valueOf(f.getOrDefault("disbursedUsdCents", 0L), 2));
         m.put("unconvertedMovements", f.getOrDefault("unconvertedMovements", 0L));
+        List<Map<String, Object>> notConverted = new ArrayList<>();
+        prefixed(f, Contribution.NOT_CONVERTED).forEach((currency, hundredths) -> {
+            Map<String, Object> money = new LinkedHashMap<>();
+            money.put("currency", currency);
+            money.put("amount", BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString());
+            notConverted.add(money);
+        });
+        m.put("notConverted", notConverted);
         return m;
     }
 

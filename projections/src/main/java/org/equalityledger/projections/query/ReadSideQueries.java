@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.equalityledger.api.query.rates.UsdRateTable;
+import org.equalityledger.api.query.rates.UsdRatesAsOf;
 
 /** The read side's query handlers on Axon's query bus; each answers from {@link ReadSide}. */
 public class ReadSideQueries {
@@ -72,5 +74,10 @@ public class ReadSideQueries {
     @QueryHandler
     public Answer handle(CommitmentList q) {
         return new Answer(read.list(q.filter(), q.page(), q.size()));
+    }
+
+    @QueryHandler
+    public UsdRateTable handle(UsdRatesAsOf q) {
+        return read.usdRates(q);
     }
 }
