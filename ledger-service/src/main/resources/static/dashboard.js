@@ -110,8 +110,12 @@
         rows.append(row);
       }
       const rates = global.rates || {};
+      // Money of a currency and year without a recorded rate is shown in its own currency, never as 0.
+      const notConverted = ((global.figures || {}).notConverted || [])
+        .map(m => Number(m.amount).toLocaleString('en') + ' ' + m.currency);
       document.getElementById('rates').textContent = 'Money in US dollars at the yearly rates of '
-        + (rates.source || 'the shipped rate table') + '.';
+        + (rates.source || 'the shipped rate table') + '.'
+        + (notConverted.length ? ' Not converted yet, no rate being recorded for its year: ' + notConverted.join('; ') + '.' : '');
       status.textContent = global.asOf ? 'As the ledger recorded it on ' + global.asOf + '.' : 'Up to date.';
     } catch (error) {
       fail(error);

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.equalityledger.api.common.Actor;
+import org.equalityledger.api.rates.UsdRatePolicy;
 import org.equalityledger.service.domain.ReferenceData;
 import org.equalityledger.service.domain.rates.ShippedUsdRates;
 import org.equalityledger.service.eventstore.LedgerEvents;
@@ -47,7 +48,9 @@ public class UsdRateLoader {
         try {
             Instant last = lastRecorded();
             for (ShippedUsdRates.Fact fact : ShippedUsdRates.shipped().facts()) {
-                if (referenceData.usdPerUnit(fact.currency(), fact.year()).isPresent()) {
+                // A currency the ledger has no rate of at all needs no look-up per year.
+                if (ledger.holds(UsdRatePolicy.ratesId(fact.currency()))
+                        && referenceData.usdPerUnit(fact.currency(), fact.year()).isPresent()) {
                     continue;
                 }
                 Instant now = original.instant();

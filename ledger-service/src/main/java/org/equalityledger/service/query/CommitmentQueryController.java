@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.bson.Document;
+import org.equalityledger.api.query.rates.MoneyMovement;
 import org.equalityledger.projections.query.ListFilter;
 import org.equalityledger.projections.query.Names;
 import org.equalityledger.projections.query.ReadSide;
@@ -61,7 +62,26 @@ public class CommitmentQueryController {
                 new ListFilter(initiative, action, group, country, status, year, text), page, size));
     }
 
-    /** The same list, every matching row, as CSV with names rather than codes. */
+    /**
+     * A money movement in a CSV cell: {@code pledged 2021-07-01: 150000000 CRC = 241650.00 USD at 0.001611 USD per CRC
+     * (2021 rate, ledger position 12)}; without a recorded rate, {@code = not converted (no 2022 rate)}.
+     */
+    static String movement(MoneyMovement m) {
+        String head = m.kind().toLowerCase(java.util.Locale.ROOT) + (m.inForce() ? "" : " (superseded)") + " "
+                + (m.recordedAt() == null ? "" : m.recordedAt().toString().substring(0, 10)) + ": ";
+        if (m.amount() == null) {
+            return head + "removed";
+        }
+        String money = m.amount().toPlainString() + " " + m.currency();
+        if (m.usd() == null) {
+            return head + money + " = not converted (no " + m.rateYear() + " rate)";
+        }
+        return head + money + " = " + m.usd().toPlainString() + " USD" + (m.rate() == null ? ""
+                : " at " + m.rate().usdPerUnit().toPlainString() + " USD per " + m.currency() + " (" + m.rateYear()
+                + " rate, ledger position " + m.rate().position() + ")");
+    }
+
+    /** The same list, every matching row, as CSV with names rather than codes; a column lists the money movements. */
     @GetMapping(value = "/commitments/export.csv", produces = "text/csv")
     public ResponseEntity<String> csv(@RequestParam(required = false) String initiative, @RequestParam(required = false) String action,
                                       @RequestParam(required = false) String group, @RequestParam(required = false) String country,
@@ -70,8 +90,10 @@ public class CommitmentQueryController {
         StringBuilder out = new StringBuilder(Csv.line(List.of("Commitment", "Title", "Commitment maker", "Stakeholder group",
                 "Global South/North", "Country", "Region", "Initiatives", "Actions", "Status", "Types", "Start year", "End year",
                 "Pledged amount", "Currency", "Financial commitment expected", "Years reported", "Years reported late",
-                "Latest declared progress", "Decisions pending from")));
-        for (Document row : read.matching(new ListFilter(initiative, action, group, country, status, year, text))) {
+                "Latest declared progress", "Decisions pending from", "Money movements")));
+        List<Document> rows = read.matching(new ListFilter(initiative, action, group, country, status, year, text));
+        Map<String, List<MoneyMovement>> movements = read.moneyMovements(rows.stream().map(r -> r.getString("_id")).toList());
+        for (Document row : rows) {
             List<Object> fields = new ArrayList<>();
             fields.add(row.getString("_id"));
             fields.add(row.getString("title"));
@@ -93,6 +115,7 @@ public class CommitmentQueryController {
             fields.add(row.getList("lateYears", Integer.class));
             fields.add(Names.words(row.getString("latestProgress")));
             fields.add(row.getList("pendingDecisions", String.class));
+            fields.add(movements.getOrDefault(row.getString("_id"), List.of()).stream().map(CommitmentQueryController::movement).toList());
             out.append(Csv.line(fields));
         }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"")

@@ -61,7 +61,7 @@ public final class CommitmentFold {
             s.pledgedAt = e.pledgedAt();
             s.pledgeYear = e.pledgedAt().atOffset(ZoneOffset.UTC).getYear();
             if (e.details().financial() != null) {
-                s.financialRevisions.add(new CommitmentState.FinancialRevision(e.details().financial(), recordedAt));
+                s.financialRevisions.add(new CommitmentState.FinancialRevision(e.details().financial(), e.pledgedAt()));
             }
             e.details().targetedInitiatives().forEach(id -> s.decisions.put(id, new CommitmentState.Decision(e.decisionsDueBy())));
             return touched(s, recordedAt);
