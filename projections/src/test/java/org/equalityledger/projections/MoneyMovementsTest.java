@@ -79,4 +79,12 @@ class MoneyMovementsTest {
         assertThat(MoneyMovements.rateKeys(folded())).containsExactlyInAnyOrder("CRC|2021", "CRC|2022");
         assertThat(MoneyMovements.rateKeys(null)).isEmpty();
     }
+
+    @Test
+    void an_amount_beyond_the_read_side_s_whole_numbers_is_counted_unconverted_not_failed_on() {
+        var huge = org.equalityledger.api.rates.UsdRatePolicy.usdCents(Money.of("999999999999999999", "USD"), java.util.Optional.empty());
+        assertThat(huge).isEmpty();
+        assertThat(org.equalityledger.api.rates.UsdRatePolicy.hundredths(new BigDecimal("92233720368547758.07"))).contains(Long.MAX_VALUE);
+        assertThat(org.equalityledger.api.rates.UsdRatePolicy.hundredths(new BigDecimal("92233720368547758.08"))).isEmpty();
+    }
 }

@@ -45,21 +45,26 @@ public final class UsdRatePolicy {
         return period.contains(year);
     }
 
-    /** The amount in US cents at {@code usdPerUnit} (ignored for US dollars), or empty when no rate is known. */
+    /**
+     * The amount in US cents at {@code usdPerUnit} (ignored for US dollars), or empty when no rate is
+     * known (or when the sum would not fit the read side's whole numbers: it then counts unconverted).
+     */
     public static Optional<Long> usdCents(Money money, Optional<BigDecimal> usdPerUnit) {
         if (USD.equals(money.currency())) {
-            return Optional.of(cents(money.amount()));
+            return hundredths(money.amount());
         }
-        return usdPerUnit.map(rate -> cents(money.amount().multiply(rate)));
+        return usdPerUnit.flatMap(rate -> hundredths(money.amount().multiply(rate)));
+    }
+
+    /** An amount in hundredths of its unit, rounded half-even; empty beyond a long's range. */
+    public static Optional<Long> hundredths(BigDecimal amount) {
+        BigDecimal h = amount.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN);
+        return h.unscaledValue().bitLength() < 64 ? Optional.of(h.longValueExact()) : Optional.empty();
     }
 
     /** Whether an amount in {@code currency} converts, given the rate known for its year (if any). */
     public static boolean convertible(String currency, Optional<BigDecimal> usdPerUnit) {
         return USD.equals(currency) || usdPerUnit.isPresent();
-    }
-
-    private static long cents(BigDecimal usd) {
-        return usd.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
     /** The aggregate id of a currency's rates, e.g. {@code usd-rates-CRC}. Namespaced like the reporting cycles'. */

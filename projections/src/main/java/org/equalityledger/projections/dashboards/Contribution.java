@@ -11,6 +11,7 @@ import org.equalityledger.api.commitment.CommitmentType;
 import org.equalityledger.api.commitment.TargetAction;
 import org.equalityledger.api.common.Money;
 import org.equalityledger.api.initiative.ImplementationPeriod;
+import org.equalityledger.api.rates.UsdRatePolicy;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
 import org.equalityledger.projections.reference.Regions;
@@ -155,8 +156,7 @@ public final class Contribution {
                 add(figures, usdFigure, cents.get());
             } else {
                 add(figures, "unconvertedMovements", 1);
-                add(figures, NOT_CONVERTED + money.currency(), money.amount().movePointRight(2)
-                        .setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
+                UsdRatePolicy.hundredths(money.amount()).ifPresent(h -> add(figures, NOT_CONVERTED + money.currency(), h));
             }
         }
     }
