@@ -13,16 +13,27 @@ import org.equalityledger.api.common.Money;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
+import org.equalityledger.api.query.commitments.CommitmentById;
+import org.equalityledger.api.query.commitments.MoneyMovementsOf;
+import org.equalityledger.api.query.dashboards.Dashboard;
+import org.equalityledger.api.query.dashboards.DashboardQuery;
+import org.equalityledger.api.query.dashboards.Figures;
+import org.equalityledger.api.query.dashboards.NotConverted;
+import org.equalityledger.api.query.rates.MoneyMovement;
 import org.equalityledger.api.query.rates.UsdRate;
 import org.equalityledger.api.query.rates.UsdRateTable;
 import org.equalityledger.api.query.rates.UsdRatesAsOf;
 import org.equalityledger.api.rates.UsdRateRecorded;
+import org.equalityledger.projections.commitments.CommitmentQueries;
 import org.equalityledger.projections.dashboards.Contribution;
+import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
+import org.equalityledger.projections.dashboards.DashboardQueries;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
-import org.equalityledger.projections.query.ReadSide;
+import org.equalityledger.projections.rates.RateQueries;
 import org.equalityledger.projections.rates.RecordedRates;
+import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.junit.jupiter.api.Test;
@@ -44,10 +55,33 @@ class UsdRateProjectionTest {
         return l;
     }
 
-    static ReadSide fed(TestLedger l, int batchSize) {
+    /** The dashboards and rates rooms over a ledger's events, applied in batches of {@code batchSize}. */
+    record Fed(DashboardQueries dashboards, DashboardFiguresAsOf asOf, RateQueries rates, CommitmentQueries commitments) {
+
+        Map<String, Map<String, Long>> figures(String scope) {
+            return dashboards.figures(scope);
+        }
+
+        Map<String, Map<String, Long>> figuresAsOf(String scope, Instant at) {
+            return asOf.figures(scope, at);
+        }
+
+        Dashboard dashboard(String scope, Instant at) {
+            return dashboards.handle(new DashboardQuery(scope, null, at)).orElseThrow();
+        }
+
+        UsdRateTable usdRates(UsdRatesAsOf q) {
+            return rates.handle(q);
+        }
+    }
+
+    static Fed fed(TestLedger l, int batchSize) {
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(l.events, batchSize, TestLedger.dashboards(db), TestLedger.commitments(db));
-        return CommitmentProjectionTest.readSide(db, l, "2026-11-30T00:00:00Z");
+        String now = "2026-11-30T00:00:00Z";
+        Recorded recorded = CommitmentProjectionTest.recorded(db, l, now);
+        return new Fed(DashboardProjectionTest.dashboards(db, l, now), DashboardProjectionTest.asOf(db, l),
+                new RateQueries(recorded), new CommitmentQueries(recorded));
     }
 
     @Test
@@ -56,10 +90,9 @@ class UsdRateProjectionTest {
         Map<String, Long> before = fed(l, 50).figures("global").get("all");
         assertThat(before).containsEntry("notConverted:CRC", 15_000_000_000L).containsEntry("unconvertedMovements", 1L)
                 .doesNotContainKey("pledgedUsdCents");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> shaped = (Map<String, Object>) fed(l, 50).dashboard("global", null, null).get("figures");
-        assertThat(shaped.get("notConverted")).isEqualTo(List.of(Map.of("currency", "CRC", "amount", "150000000")));
-        assertThat(shaped.get("pledgedUsd")).isEqualTo(BigDecimal.valueOf(0, 2));
+        Figures.AllYears shaped = (Figures.AllYears) fed(l, 50).dashboard("global", null).figures();
+        assertThat(shaped.notConverted()).containsExactly(new NotConverted("CRC", "150000000"));
+        assertThat(shaped.pledgedUsd()).isEqualTo(BigDecimal.valueOf(0, 2));
 
         l.at("2022-01-15T09:00:00Z");
         l.usdRate("CRC", 2021, "0.001611", null);
@@ -78,17 +111,35 @@ class UsdRateProjectionTest {
         TestLedger l = colonesPledged();
         l.at("2022-01-15T09:00:00Z");
         l.usdRate("CRC", 2021, "0.001611", null);
-        ReadSide read = fed(l, 50);
+        Fed read = fed(l, 50);
         assertThat(read.figuresAsOf("global", Instant.parse("2021-12-31T00:00:00Z")).get("all"))
                 .containsEntry("notConverted:CRC", 15_000_000_000L).doesNotContainKey("pledgedUsdCents");
         assertThat(read.figuresAsOf("global", Instant.parse("2022-02-01T00:00:00Z")).get("all"))
                 .containsEntry("pledgedUsdCents", 24_165_000L).doesNotContainKey("notConverted:CRC");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> rates = (Map<String, Object>) read.dashboard("global", null, Instant.parse("2021-12-31T00:00:00Z"))
-                .get("rates");
-        assertThat((java.util.Set<?>) rates.get("currencies")).isEmpty();
+        assertThat(read.dashboard("global", Instant.parse("2021-12-31T00:00:00Z")).rates().currencies()).isEmpty();
+        assertThat(read.dashboard("global", null).rates().currencies()).containsExactly("CRC");
         UsdRateTable table = read.usdRates(new UsdRatesAsOf(Instant.parse("2021-12-31T00:00:00Z"), null, null));
         assertThat(table.rates()).isEmpty();
+    }
+
+    @Test
+    void the_commitment_lists_its_money_movements_at_the_rates_recorded_now_or_by_the_instant_asked_for() {
+        TestLedger l = colonesPledged();
+        MoneyMovement unconverted = fed(l, 50).commitments().handle(new CommitmentById("c-cr", null)).orElseThrow()
+                .moneyMovements().get(0);
+        assertThat(unconverted.usd()).isNull();
+        assertThat(unconverted.amount()).isEqualByComparingTo("150000000");
+        l.at("2022-01-15T09:00:00Z");
+        LedgerEvent rate = l.usdRate("CRC", 2021, "0.001611", null);
+        Fed read = fed(l, 50);
+        MoneyMovement now = read.commitments().handle(new CommitmentById("c-cr", null)).orElseThrow().moneyMovements().get(0);
+        assertThat(now.usd()).isEqualByComparingTo("241650");
+        assertThat(now.rate().position()).isEqualTo(rate.position());
+        MoneyMovement then = read.commitments().handle(new CommitmentById("c-cr", Instant.parse("2021-12-31T00:00:00Z")))
+                .orElseThrow().moneyMovements().get(0);
+        assertThat(then.usd()).isNull();
+        assertThat(read.commitments().handle(new MoneyMovementsOf(List.of("c-cr", "nope"))).byCommitment())
+                .containsOnlyKeys("c-cr").extractingByKey("c-cr").isEqualTo(List.of(now));
     }
 
     @Test
@@ -98,7 +149,7 @@ class UsdRateProjectionTest {
         LedgerEvent first = l.usdRate("CRC", 2021, "0.001611", null);
         l.at("2022-03-01T09:00:00Z");
         LedgerEvent correction = l.usdRate("CRC", 2021, "0.0016", "0.001611");
-        ReadSide read = fed(l, 50);
+        Fed read = fed(l, 50);
         assertThat(read.figures("global").get("all")).containsEntry("pledgedUsdCents", 24_000_000L);
         assertThat(read.figuresAsOf("global", Instant.parse("2022-02-01T00:00:00Z")).get("all"))
                 .containsEntry("pledgedUsdCents", 24_165_000L);
@@ -130,9 +181,7 @@ class UsdRateProjectionTest {
     void the_dashboards_equal_a_brute_force_computation_from_the_events_rates_included() {
         TestLedger ledger = DashboardProjectionTest.busyLedger();
         assertThat(ledger.events).anyMatch(e -> e.payload() instanceof UsdRateRecorded r && r.supersedes() != null);
-        MongoDatabase db = TestLedger.freshDatabase();
-        TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db));
-        ReadSide read = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
+        Fed read = fed(ledger, 97);
 
         Map<String, CommitmentState> states = new HashMap<>();
         Map<String, MakerProfile> makers = new HashMap<>();

@@ -10,17 +10,29 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.projections.commitments.CommitmentEventHandler;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.DashboardEventHandler;
 import org.equalityledger.projections.dashboards.DashboardProjector;
-import org.equalityledger.projections.query.ReadSide;
-import org.equalityledger.projections.query.ReadSideQueries;
+import org.equalityledger.projections.commitments.CommitmentQueries;
+import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
+import org.equalityledger.projections.dashboards.DashboardQueries;
+import org.equalityledger.projections.history.HistoryQueries;
+import org.equalityledger.projections.makers.MakerQueries;
+import org.equalityledger.projections.queue.QueueQueries;
+import org.equalityledger.projections.reference.Recorded;
+import org.equalityledger.projections.rates.RateQueries;
+import org.equalityledger.projections.reporting.ReportingQueries;
+import org.equalityledger.projections.store.ReadModelPositions;
+import org.equalityledger.projections.store.ReadModels;
 import org.equalityledger.projections.rebuild.Rebuilds;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.store.LedgerReader;
+import org.equalityledger.projections.store.ReadModelGenerations;
 import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.query.demo.DemoDataLoader;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,16 +55,33 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 @EnableConfigurationProperties(ReadSideProperties.class)
 public class ReadSideConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadSideConfiguration.class);
+
     public static final List<String> PROJECTIONS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME);
 
+    /**
+     * The read models in generations, readers on the current one; a rebuild that a crash interrupted
+     * left a generation beside it, dropped here before anything reads or writes.
+     */
     @Bean
-    CommitmentProjector commitmentProjector(MongoDatabase ledgerDatabase) {
-        return new CommitmentProjector(ledgerDatabase);
+    ReadModelGenerations readModels(MongoDatabase ledgerDatabase) {
+        ReadModelGenerations generations = new ReadModelGenerations(ledgerDatabase,
+                Map.of(CommitmentProjector.NAME, CommitmentProjector.COLLECTIONS, DashboardProjector.NAME, DashboardProjector.COLLECTIONS));
+        List<String> orphans = generations.dropOrphans();
+        if (!orphans.isEmpty()) {
+            log.info("Dropped {}: left by a rebuild that did not finish", orphans);
+        }
+        return generations;
     }
 
     @Bean
-    DashboardProjector dashboardProjector(MongoDatabase ledgerDatabase, ImplementationPeriod period) {
-        return new DashboardProjector(ledgerDatabase, Regions.shipped(), period);
+    CommitmentProjector commitmentProjector(ReadModelGenerations readModels) {
+        return new CommitmentProjector(readModels);
+    }
+
+    @Bean
+    DashboardProjector dashboardProjector(ReadModelGenerations readModels, ImplementationPeriod period) {
+        return new DashboardProjector(readModels, Regions.shipped(), period);
     }
 
     @Bean
@@ -78,25 +107,68 @@ public class ReadSideConfiguration {
         return new LedgerEventsReader(ledgerEvents, eventSerializer, axon.upcasterChain());
     }
 
+
     @Bean
-    ReadSide readSide(MongoDatabase ledgerDatabase, LedgerReader ledgerReader, ImplementationPeriod period,
-                      DashboardProjector dashboards) {
-        ReadSide readSide = new ReadSide(ledgerDatabase, ledgerReader, Regions.shipped(), period, Clock.systemUTC());
-        readSide.cacheDashboardsWhile(dashboards::writtenBatches);
-        return readSide;
+    Recorded recorded(ReadModels readModels, LedgerReader ledgerReader, ReadModelPositions positions,
+                      ImplementationPeriod period) {
+        return new Recorded(readModels, ledgerReader, positions, period, Clock.systemUTC());
     }
 
     @Bean
-    ReadSideQueries readSideQueries(ReadSide readSide) {
-        return new ReadSideQueries(readSide);
+    CommitmentQueries commitmentQueries(Recorded recorded) {
+        return new CommitmentQueries(recorded);
+    }
+
+    @Bean
+    HistoryQueries historyQueries(Recorded recorded) {
+        return new HistoryQueries(recorded);
+    }
+
+    @Bean
+    MakerQueries makerQueries(Recorded recorded) {
+        return new MakerQueries(recorded);
+    }
+
+    @Bean
+    ReportingQueries reportingQueries(Recorded recorded) {
+        return new ReportingQueries(recorded);
+    }
+
+    @Bean
+    QueueQueries queueQueries(Recorded recorded) {
+        return new QueueQueries(recorded);
+    }
+
+    @Bean
+    DashboardQueries dashboardQueries(Recorded recorded, ReadModels readModels, LedgerReader ledgerReader,
+                                      ImplementationPeriod period) {
+        return new DashboardQueries(recorded,
+                new DashboardFiguresAsOf(readModels, ledgerReader, Regions.shipped(), period));
+    }
+
+    @Bean
+    RateQueries rateQueries(Recorded recorded) {
+        return new RateQueries(recorded);
     }
 
     @Bean(destroyMethod = "close")
-    Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader,
-                      CommitmentProjector commitments, DashboardProjector dashboards, ReadSideProperties properties) {
+    Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader, ReadModelGenerations readModels,
+                      ImplementationPeriod period, ReadSideProperties properties) {
         return new Rebuilds(PROJECTIONS, name -> processing.eventProcessor(name, StreamingEventProcessor.class),
-                name -> name.equals(CommitmentProjector.NAME) ? commitments : dashboards, ledgerReader, Clock.systemUTC(),
+                (name, models) -> name.equals(CommitmentProjector.NAME) ? new CommitmentProjector(models)
+                        : new DashboardProjector(models, Regions.shipped(), period),
+                readModels, name -> storedToken(processing.tokenStore(name), name), ledgerReader, Clock.systemUTC(),
                 properties.rebuildBatchCommitments());
+    }
+
+    /** The position of the token a stopped processor (of one segment) stored: claimed for the read, released after. */
+    static long storedToken(TokenStore tokens, String processor) {
+        try {
+            TrackingToken token = tokens.fetchToken(processor, 0);
+            return token == null ? -1 : token.position().orElse(-1);
+        } finally {
+            tokens.releaseClaim(processor, 0);
+        }
     }
 
     /** {@code ledger_projection_rebuild_*} gauges per projection: position, head, events/s, seconds left. */

@@ -2,7 +2,6 @@ package org.equalityledger.service.query;
 
 import java.time.Instant;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.common.Checks;
 import org.equalityledger.api.query.rates.UsdRateTable;
@@ -42,6 +41,6 @@ public class UsdRateQueryController {
                 checks.year("year", year);
             }
         });
-        return queries.query(new UsdRatesAsOf(asOf, currency, year), ResponseTypes.instanceOf(UsdRateTable.class)).join();
+        return Queries.answer(queries, new UsdRatesAsOf(asOf, currency, year), UsdRateTable.class);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.equalityledger.api.common.Money;
+import org.equalityledger.api.query.dashboards.RatesUsed;
 import org.equalityledger.api.query.rates.UsdRate;
 import org.equalityledger.api.rates.UsdRatePolicy;
 import org.equalityledger.api.rates.UsdRateRecorded;
@@ -103,18 +104,15 @@ public final class RecordedRates {
     }
 
     /** What a dashboard says about the rates it converted with. */
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
+    public RatesUsed describe() {
         TreeSet<String> publishers = new TreeSet<>();
-        entries.forEach(e -> publishers.add(e.source().split(",")[0]));
-        d.put("source", "the US-dollar rates recorded in the ledger, each with its source (GET /api/usd-rates)"
-                + (publishers.isEmpty() ? "" : ": " + String.join("; ", publishers)));
-        d.put("conversion", CONVERSION);
         TreeSet<String> currencies = new TreeSet<>();
-        entries.forEach(e -> currencies.add(e.currency()));
-        d.put("currencies", currencies);
-        d.put("asOfPosition", lastPosition());
-        return d;
+        entries.forEach(e -> {
+            publishers.add(e.source().split(",")[0]);
+            currencies.add(e.currency());
+        });
+        return new RatesUsed("the US-dollar rates recorded in the ledger, each with its source (GET /api/usd-rates)"
+                + (publishers.isEmpty() ? "" : ": " + String.join("; ", publishers)), CONVERSION, currencies, lastPosition());
     }
 
     public String toJson() {

@@ -1,0 +1,82 @@
+package org.equalityledger.projections.makers;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.equalityledger.api.query.LedgerPoint;
+import org.equalityledger.api.query.makers.MakerById;
+import org.equalityledger.api.query.makers.MakerProfile;
+import org.equalityledger.api.query.makers.MakerSummary;
+import org.equalityledger.api.reporting.ReportingStatusPolicy;
+import org.equalityledger.projections.commitments.CommitmentProjector;
+import org.equalityledger.projections.model.CommitmentState;
+import org.equalityledger.projections.reference.Recorded;
+import org.equalityledger.projections.store.ReadModelJson;
+
+/** The makers room's answers: a maker's profile from {@code rm_makers} and its commitments' states, by {@code _id}. */
+public class MakerQueries {
+
+    private final Recorded recorded;
+
+    public MakerQueries(Recorded recorded) {
+        this.recorded = recorded;
+    }
+
+    /** Who the maker is, as {@code rm_makers} holds it; only the id when it is not there. */
+    public static MakerSummary summary(String makerId, Document maker) {
+        return maker == null ? MakerSummary.unknown(makerId) : new MakerSummary(makerId, maker.getString("name"),
+                maker.getString("stakeholderGroup"), maker.getString("hemisphere"), maker.getString("country"),
+                maker.getString("region"));
+    }
+
+    @QueryHandler
+    public Optional<MakerProfile> handle(MakerById q) {
+        LedgerPoint point = recorded.current(CommitmentProjector.NAME);
+        Document maker = recorded.collection(CommitmentProjector.MAKERS).find(eq("_id", q.makerId())).first();
+        if (maker == null || maker.getString("name") == null) {
+            return Optional.empty();
+        }
+        Instant now = recorded.now();
+        Map<Integer, ReportingStatusPolicy.Cycle> cycles = recorded.cycles(now);
+        List<String> ids = maker.getList("commitmentIds", String.class, List.of());
+        List<MakerProfile.MakerCommitment> commitments = new ArrayList<>();
+        Map<Integer, int[]> record = new TreeMap<>();
+        for (Document doc : recorded.collection(CommitmentProjector.COMMITMENTS).find(in("_id", ids))) {
+            CommitmentState s = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
+            Integer latest = s.latestReportedYear();
+            commitments.add(new MakerProfile.MakerCommitment(s.commitmentId, s.details.title(), s.status,
+                    s.reportingStatus(cycles, now), latest == null ? null : s.reportInForce(latest).report.status(),
+                    s.details.start(), s.details.end()));
+            List<Integer> due = s.dueYears(cycles, now);
+            for (int year : s.accepted() ? s.years() : List.<Integer>of()) {
+                // expected, reported, late, overdue
+                int[] y = record.computeIfAbsent(year, k -> new int[4]);
+                y[0]++;
+                CommitmentState.ReportRevision r = s.reportInForce(year);
+                if (r != null) {
+                    y[1]++;
+                    y[2] += r.late ? 1 : 0;
+                } else if (due.contains(year)) {
+                    y[3]++;
+                }
+            }
+        }
+        commitments.sort(Comparator.comparing(MakerProfile.MakerCommitment::commitmentId));
+        MakerSummary who = summary(q.makerId(), maker);
+        return Optional.of(new MakerProfile(who.makerId(), who.name(), who.stakeholderGroup(), who.hemisphere(),
+                who.country(), who.region(), commitments,
+                record.entrySet().stream().map(e -> new MakerProfile.YearRecord(e.getKey(), e.getValue()[0],
+                        e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList(),
+                point.position(), point.recordedAt()));
+    }
+}
