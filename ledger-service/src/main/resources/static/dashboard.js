@@ -122,8 +122,12 @@
       document.getElementById('initiatives-cycle').textContent = shownCycle ? ' (' + shownCycle.year + ' cycle)' : '';
       document.getElementById('initiatives-note').textContent = byInitiative.note;
       const rates = global.rates || {};
+      // Money of a currency and year without a recorded rate is shown in its own currency, never as 0.
+      const notConverted = ((global.figures || {}).notConverted || [])
+        .map(m => Number(m.amount).toLocaleString('en') + ' ' + m.currency);
       document.getElementById('rates').textContent = 'Money in US dollars at the yearly rates of '
-        + (rates.source || 'the shipped rate table') + '.';
+        + (rates.source || 'the shipped rate table') + '.'
+        + (notConverted.length ? ' Not converted yet, no rate being recorded for its year: ' + notConverted.join('; ') + '.' : '');
       status.textContent = (global.asOf ? 'As the ledger recorded it on ' + global.asOf : 'Up to date')
         + (global.recordedUpTo ? ': its entries up to ' + global.recordedUpTo + '.' : ': no entries yet.');
     } catch (error) {

@@ -59,6 +59,8 @@ class CommitmentProjectionTest {
         TestLedger l = new TestLedger();
         l.initiative("gbv", "a1", "a2");
         l.initiative("ej", "e1");
+        l.usdRate("EUR", 2021, "1.183", null);
+        l.usdRate("EUR", 2022, "1.053", null);
         l.maker("gov-mx", StakeholderGroup.GOVERNMENT, Hemisphere.GLOBAL_SOUTH, "MX");
         l.maker("ngo-se", StakeholderGroup.CIVIL_SOCIETY, Hemisphere.GLOBAL_NORTH, "SE");
         l.pledge("c1", "gov-mx", TestLedger.details("Shelters for survivors", Money.of("1000000", "EUR"), 2021, 2025, GBV_A1), false);
@@ -238,7 +240,7 @@ class CommitmentProjectionTest {
         assertThat(before.asOfPosition()).isEqualTo(lastThen).isLessThan(ledger.headPosition());
         assertThat(before.recordedUpTo()).isEqualTo(ledger.events.get((int) lastThen).recordedAt()).isBeforeOrEqualTo(then);
         assertThat(before.asOf()).isEqualTo(then);
-        CommitmentView pledgedOnly = read.commitmentAsOf("c1", Instant.parse("2021-03-30T10:00:08Z")).orElseThrow();
+        CommitmentView pledgedOnly = read.commitmentAsOf("c1", Instant.parse("2021-03-30T10:00:10Z")).orElseThrow();
         assertThat(pledgedOnly.status()).isEqualTo(CommitmentStatus.PLEDGED);
         assertThat(read.commitmentAsOf("c1", Instant.parse("2021-01-01T00:00:00Z"))).isEmpty();
         CommitmentView latest = read.commitmentAsOf("c1", Instant.parse("2030-01-01T00:00:00Z")).orElseThrow();

@@ -20,7 +20,6 @@ import org.equalityledger.projections.dashboards.Snapshots;
 import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
 import org.equalityledger.projections.dashboards.DashboardQueries;
 import org.equalityledger.projections.reference.Regions;
-import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.query.ReadSideBehind;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.ReadModels;
@@ -38,11 +37,11 @@ class DashboardProjectionTest {
     }
 
     static DashboardQueries dashboards(MongoDatabase db, TestLedger ledger, String now) {
-        return new DashboardQueries(CommitmentProjectionTest.recorded(db, ledger, now), asOf(db, ledger), UsdRates.shipped());
+        return new DashboardQueries(CommitmentProjectionTest.recorded(db, ledger, now), asOf(db, ledger));
     }
 
     static DashboardFiguresAsOf asOf(MongoDatabase db, TestLedger ledger) {
-        return new DashboardFiguresAsOf(ReadModels.of(db), ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD);
+        return new DashboardFiguresAsOf(ReadModels.of(db), ledger, Regions.shipped(), TestLedger.PERIOD);
     }
 
     @Test
@@ -78,6 +77,7 @@ class DashboardProjectionTest {
         l.initiative("gbv", "a1", "a2");
         l.initiative("ej", "e1");
         l.maker("gov-mx", StakeholderGroup.GOVERNMENT, Hemisphere.GLOBAL_SOUTH, "MX");
+        l.usdRate("GBP", 2021, "1.375", null);
         l.pledge("c1", "gov-mx", TestLedger.details("Shelters", Money.of("1000", "USD"), 2021, 2022, CommitmentProjectionTest.GBV_A1), false);
         assertThat(figures(l, l.events, "global").get("all")).containsEntry("status:PLEDGED", 1L).doesNotContainKey("accepted");
         l.accept("c1", "gbv");
@@ -86,7 +86,8 @@ class DashboardProjectionTest {
         l.amend("c1", TestLedger.details("Shelters and care", Money.of("2000", "XXX"), 2021, 2022,
                 CommitmentProjectionTest.GBV_A2, new TargetAction("ej", "e1")), List.of("title", "financial", "targets"), Set.of("ej"));
         Map<String, Long> all = figures(l, l.events, "global").get("all");
-        assertThat(all).containsEntry("unconvertedMovements", 1L).doesNotContainKey("pledgedUsdCents");
+        assertThat(all).containsEntry("unconvertedMovements", 1L).containsEntry("notConverted:XXX", 200_000L)
+                .doesNotContainKey("pledgedUsdCents");
         assertThat(figures(l, l.events, "action:gbv:a1")).allSatisfy((period, f) -> assertThat(f).isEmpty());
         assertThat(figures(l, l.events, "initiative:ej").get("all")).containsEntry("commitments", 1L);
         l.at("2022-02-01T00:00:00Z");
@@ -130,6 +131,15 @@ class DashboardProjectionTest {
                 } else if (i % 5 != 0) {
                     l.accept(id, target.initiativeId());
                 }
+            }
+            // The year's averages become known after its pledges: they convert them from then on.
+            l.at((year + 1) + "-01-15T00:00:00Z");
+            l.usdRate("EUR", year, String.valueOf(1.0 + year % 7 / 100.0), null);
+            if (year != 2023) {
+                l.usdRate("MXN", year, "0.05" + year % 10, null);
+            }
+            if (year == 2024) {
+                l.usdRate("MXN", 2022, "0.0497", "0.052");
             }
             l.at((year + 1) + "-02-01T00:00:00Z");
             for (int from = 2021; from <= year; from++) {
@@ -205,9 +215,14 @@ class DashboardProjectionTest {
         }
     }
 
-    /** As a projection built before the boundaries' first events were kept left them: snapshots every 250 positions, no first events. */
+    /**
+     * As a projection built before the boundaries' first events were kept left them: no first events, so
+     * an instant is found by searching the ledger and the tail starts at a boundary of the former spacing.
+     * (Deleting the finer snapshots too would not make a former projection: its snapshots at the coarser
+     * boundaries held every scope changed since the previous one, which the finer ones here do not.)
+     */
     @Test
-    void snapshots_written_every_250_positions_without_first_events_still_answer_as_of() {
+    void snapshots_without_first_events_still_answer_as_of() {
         TestLedger ledger = busyLedger();
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db), TestLedger.commitments(db));
@@ -225,7 +240,7 @@ class DashboardProjectionTest {
         var snapshots = db.getCollection(org.equalityledger.projections.dashboards.DashboardProjector.SNAPSHOTS);
         long removed = 0;
         for (org.bson.Document d : snapshots.find()) {
-            if (!d.containsKey("scope") || ((Number) d.get("boundary")).longValue() % 250 != 0) {
+            if (!d.containsKey("scope")) {
                 snapshots.deleteOne(com.mongodb.client.model.Filters.eq("_id", d.get("_id")));
                 removed++;
             }

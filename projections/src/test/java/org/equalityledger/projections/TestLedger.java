@@ -29,6 +29,7 @@ import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.initiative.InitiativeKind;
 import org.equalityledger.api.initiative.InitiativeLaunched;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
+import org.equalityledger.api.rates.UsdRateRecorded;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
 import org.equalityledger.api.reporting.ProgressReport;
@@ -38,7 +39,6 @@ import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.DashboardProjector;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.reference.Regions;
-import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.Projector;
@@ -126,7 +126,7 @@ final class TestLedger implements LedgerReader {
     }
 
     static DashboardProjector dashboards(MongoDatabase db) {
-        return new DashboardProjector(ReadModels.of(db), UsdRates.shipped(), Regions.shipped(), PERIOD);
+        return new DashboardProjector(ReadModels.of(db), Regions.shipped(), PERIOD);
     }
 
     static Map<String, List<Document>> dump(MongoDatabase db, Projector p) {
@@ -152,6 +152,13 @@ final class TestLedger implements LedgerReader {
 
     void maker(String id, StakeholderGroup group, Hemisphere hemisphere, String country) {
         record(id, new CommitmentMakerRegistered(id, "Maker " + id, group, hemisphere, country, "secretariat"));
+    }
+
+    /** The secretariat records a US-dollar rate (US dollars per unit); {@code supersedes} the rate it corrects, if any. */
+    LedgerEvent usdRate(String currency, int year, String usdPerUnit, String supersedes) {
+        return record("usd-rates-" + currency, new UsdRateRecorded(currency, year, new BigDecimal(usdPerUnit),
+                "IMF International Financial Statistics, yearly average " + year, supersedes == null ? null : new BigDecimal(supersedes),
+                supersedes == null ? null : "revised average", "secretariat"));
     }
 
     void cycle(int year, String deadline) {

@@ -1,5 +1,6 @@
 package org.equalityledger.service.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,9 +20,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.equalityledger.api.initiative.ImplementationPeriod;
+import org.equalityledger.api.rates.UsdRatePolicy;
 import org.equalityledger.api.reporting.ReportingCycleId;
 import org.equalityledger.service.domain.initiative.Initiative;
 import org.equalityledger.service.domain.maker.CommitmentMaker;
+import org.equalityledger.service.domain.rates.CurrencyRates;
 import org.equalityledger.service.domain.reporting.ReportingCycle;
 
 /**
@@ -42,13 +45,16 @@ public class AggregateReferenceData implements ReferenceData {
     private final Repository<Initiative> initiatives;
     private final Repository<CommitmentMaker> makers;
     private final Repository<ReportingCycle> cycles;
+    private final Repository<CurrencyRates> rates;
     private final ImplementationPeriod implementationPeriod;
 
     public AggregateReferenceData(Repository<Initiative> initiatives, Repository<CommitmentMaker> makers,
-                                  Repository<ReportingCycle> cycles, ImplementationPeriod implementationPeriod) {
+                                  Repository<ReportingCycle> cycles, Repository<CurrencyRates> rates,
+                                  ImplementationPeriod implementationPeriod) {
         this.initiatives = initiatives;
         this.makers = makers;
         this.cycles = cycles;
+        this.rates = rates;
         this.implementationPeriod = implementationPeriod;
     }
 
@@ -60,7 +66,7 @@ public class AggregateReferenceData implements ReferenceData {
         AtomicReference<ReferenceData> self = new AtomicReference<>();
         AggregateReferenceData data = new AggregateReferenceData(readOnly(Initiative.class, eventStore, self),
                 readOnly(CommitmentMaker.class, eventStore, self), readOnly(ReportingCycle.class, eventStore, self),
-                implementationPeriod);
+                readOnly(CurrencyRates.class, eventStore, self), implementationPeriod);
         self.set(data);
         return data;
     }
@@ -109,6 +115,11 @@ public class AggregateReferenceData implements ReferenceData {
     @Override
     public Optional<Instant> reportingDeadline(int year) {
         return read(cycles, ReportingCycleId.of(year), cycle -> cycle.deadline().orElse(null));
+    }
+
+    @Override
+    public Optional<BigDecimal> usdPerUnit(String currency, int year) {
+        return read(rates, UsdRatePolicy.ratesId(currency), r -> r.usdPerUnit(year).orElse(null));
     }
 
     @Override

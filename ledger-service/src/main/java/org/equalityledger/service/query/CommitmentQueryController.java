@@ -3,14 +3,19 @@ package org.equalityledger.service.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.query.commitments.CommitmentById;
 import org.equalityledger.api.query.commitments.CommitmentFilter;
 import org.equalityledger.api.query.commitments.CommitmentList;
+import org.equalityledger.api.query.commitments.CommitmentMoneyMovements;
 import org.equalityledger.api.query.commitments.CommitmentPage;
 import org.equalityledger.api.query.commitments.CommitmentRow;
 import org.equalityledger.api.query.commitments.CommitmentView;
+import org.equalityledger.api.query.commitments.MoneyMovementsOf;
+import org.equalityledger.api.query.rates.MoneyMovement;
 import org.equalityledger.projections.reference.Names;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,7 +72,26 @@ public class CommitmentQueryController {
                 new CommitmentFilter(initiative, action, group, country, status, year, text), page, size), CommitmentPage.class);
     }
 
-    /** The same list, every matching row, as CSV with names rather than codes. */
+    /**
+     * A money movement in a CSV cell: {@code pledged 2021-07-01: 150000000 CRC = 241650.00 USD at 0.001611 USD per CRC
+     * (2021 rate, ledger position 12)}; without a recorded rate, {@code = not converted (no 2022 rate)}.
+     */
+    static String movement(MoneyMovement m) {
+        String head = m.kind().toLowerCase(Locale.ROOT) + (m.inForce() ? "" : " (superseded)") + " "
+                + (m.recordedAt() == null ? "" : m.recordedAt().toString().substring(0, 10)) + ": ";
+        if (m.amount() == null) {
+            return head + "removed";
+        }
+        String money = m.amount().toPlainString() + " " + m.currency();
+        if (m.usd() == null) {
+            return head + money + " = not converted (no " + m.rateYear() + " rate)";
+        }
+        return head + money + " = " + m.usd().toPlainString() + " USD" + (m.rate() == null ? ""
+                : " at " + m.rate().usdPerUnit().toPlainString() + " USD per " + m.currency() + " (" + m.rateYear()
+                + " rate, ledger position " + m.rate().position() + ")");
+    }
+
+    /** The same list, every matching row, as CSV with names rather than codes; a column lists the money movements. */
     @GetMapping(value = "/commitments/export.csv", produces = "text/csv")
     public ResponseEntity<String> csv(@RequestParam(required = false) String initiative, @RequestParam(required = false) String action,
                                       @RequestParam(required = false) String group, @RequestParam(required = false) String country,
@@ -76,9 +100,12 @@ public class CommitmentQueryController {
         StringBuilder out = new StringBuilder(Csv.line(List.of("Commitment", "Title", "Commitment maker", "Stakeholder group",
                 "Global South/North", "Country", "Region", "Initiatives", "Actions", "Status", "Types", "Start year", "End year",
                 "Pledged amount", "Currency", "Financial commitment expected", "Years reported", "Years reported late",
-                "Latest declared progress", "Decisions pending from")));
+                "Latest declared progress", "Decisions pending from", "Money movements")));
         CommitmentPage all = Queries.answer(queries,
                 CommitmentList.all(new CommitmentFilter(initiative, action, group, country, status, year, text)), CommitmentPage.class);
+        Map<String, List<MoneyMovement>> movements = Queries.answer(queries,
+                new MoneyMovementsOf(all.items().stream().map(CommitmentRow::commitmentId).toList()),
+                CommitmentMoneyMovements.class).byCommitment();
         for (CommitmentRow row : all.items()) {
             List<Object> fields = new ArrayList<>();
             fields.add(row.commitmentId());
@@ -101,6 +128,8 @@ public class CommitmentQueryController {
             fields.add(row.lateYears());
             fields.add(Names.words(row.latestProgress()));
             fields.add(row.pendingDecisions());
+            fields.add(movements.getOrDefault(row.commitmentId(), List.of()).stream()
+                    .map(CommitmentQueryController::movement).toList());
             out.append(Csv.line(fields));
         }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"")

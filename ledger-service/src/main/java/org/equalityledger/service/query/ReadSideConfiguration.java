@@ -25,12 +25,12 @@ import org.equalityledger.projections.history.HistoryQueries;
 import org.equalityledger.projections.makers.MakerQueries;
 import org.equalityledger.projections.queue.QueueQueries;
 import org.equalityledger.projections.reference.Recorded;
+import org.equalityledger.projections.rates.RateQueries;
 import org.equalityledger.projections.reporting.ReportingQueries;
 import org.equalityledger.projections.store.ReadModelPositions;
 import org.equalityledger.projections.store.ReadModels;
 import org.equalityledger.projections.rebuild.Rebuilds;
 import org.equalityledger.projections.reference.Regions;
-import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelGenerations;
 import org.equalityledger.service.eventstore.LedgerEvents;
@@ -59,11 +59,6 @@ public class ReadSideConfiguration {
 
     public static final List<String> PROJECTIONS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME);
 
-    @Bean
-    UsdRates usdRates() {
-        return UsdRates.shipped();
-    }
-
     /**
      * The read models in generations, readers on the current one; a rebuild that a crash interrupted
      * left a generation beside it, dropped here before anything reads or writes.
@@ -85,8 +80,8 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    DashboardProjector dashboardProjector(ReadModelGenerations readModels, UsdRates rates, ImplementationPeriod period) {
-        return new DashboardProjector(readModels, rates, Regions.shipped(), period);
+    DashboardProjector dashboardProjector(ReadModelGenerations readModels, ImplementationPeriod period) {
+        return new DashboardProjector(readModels, Regions.shipped(), period);
     }
 
     @Bean
@@ -146,17 +141,22 @@ public class ReadSideConfiguration {
 
     @Bean
     DashboardQueries dashboardQueries(Recorded recorded, ReadModels readModels, LedgerReader ledgerReader,
-                                      UsdRates rates, ImplementationPeriod period) {
+                                      ImplementationPeriod period) {
         return new DashboardQueries(recorded,
-                new DashboardFiguresAsOf(readModels, ledgerReader, rates, Regions.shipped(), period), rates);
+                new DashboardFiguresAsOf(readModels, ledgerReader, Regions.shipped(), period));
+    }
+
+    @Bean
+    RateQueries rateQueries(Recorded recorded) {
+        return new RateQueries(recorded);
     }
 
     @Bean(destroyMethod = "close")
     Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader, ReadModelGenerations readModels,
-                      UsdRates rates, ImplementationPeriod period, ReadSideProperties properties) {
+                      ImplementationPeriod period, ReadSideProperties properties) {
         return new Rebuilds(PROJECTIONS, name -> processing.eventProcessor(name, StreamingEventProcessor.class),
                 (name, models) -> name.equals(CommitmentProjector.NAME) ? new CommitmentProjector(models)
-                        : new DashboardProjector(models, rates, Regions.shipped(), period),
+                        : new DashboardProjector(models, Regions.shipped(), period),
                 readModels, name -> storedToken(processing.tokenStore(name), name), ledgerReader, Clock.systemUTC(),
                 properties.rebuildBatchCommitments());
     }

@@ -115,9 +115,9 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "SECRETARIAT")
                         .requestMatchers(HttpMethod.GET, "/api/commitments/*/history").authenticated()
-                        // Public reads: dashboards, commitments, makers and who reported (DESIGN.md).
+                        // Public reads: dashboards, commitments, makers, who reported (DESIGN.md) and the rates money counts at.
                         .requestMatchers(HttpMethod.GET, "/api/dashboards/**", "/api/commitments", "/api/commitments/*",
-                                "/api/commitment-makers/*", "/api/reporting-cycles/**").permitAll()
+                                "/api/commitment-makers/*", "/api/reporting-cycles/**", "/api/usd-rates").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(b -> b.realmName("equality-ledger").authenticationEntryPoint(unauthenticated))

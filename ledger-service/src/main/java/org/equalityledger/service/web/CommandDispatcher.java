@@ -1,5 +1,6 @@
 package org.equalityledger.service.web;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,12 @@ public class CommandDispatcher {
         this.ledger = ledger;
     }
 
-    /** Returns the position of the command's last event (the ledger's head if it recorded none). */
-    public long send(Object command, Actor actor, String reason) {
+    /**
+     * Sends the command and waits; answers what its handler returned (remarks for the answer, or null). The
+     * position of the command's last event (the ledger's head if it recorded none) goes into the
+     * {@value #POSITION_HEADER} header and the {@link Outcome}.
+     */
+    public <R> R send(Object command, Actor actor, String reason) {
         List<FieldError> bodyErrors = BodyErrors.get();
         if (!bodyErrors.isEmpty()) {
             // Never dispatch a command read from a body that had bad values (they were read as nulls).
@@ -49,14 +54,15 @@ public class CommandDispatcher {
         if (reason != null && !reason.isBlank()) {
             metadata.put(REASON, reason);
         }
-        long position = ledger.positionAfter(
-                () -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata)));
+        List<R> result = new ArrayList<>(1);
+        long position = ledger.positionAfter(() -> result.add(
+                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata))));
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
             request.getRequest().setAttribute(POSITION, position);
             if (request.getResponse() != null) {
                 request.getResponse().setHeader(POSITION_HEADER, String.valueOf(position));
             }
         }
-        return position;
+        return result.get(0);
     }
 }

@@ -69,15 +69,17 @@ public class CommitmentController {
     @Operation(summary = "Pledge a commitment (an ally of the maker)",
             description = "The server mints the commitment's id. The leadership of every targeted initiative is "
                     + "to answer within four weeks. A government, philanthropy or private-sector pledge without a "
-                    + "financial part is accepted and flagged `financial-commitment-expected`.")
+                    + "financial part is accepted and flagged `financial-commitment-expected`; a financial part in a "
+                    + "currency without a US-dollar rate recorded for the pledge year is accepted and flagged "
+                    + "`usd-rate-unknown` (it shows in its own currency until the secretariat records the rate).")
     @ApiResponse(responseCode = "201", description = "pledged; Location names the commitment")
     public ResponseEntity<Outcome> pledge(@RequestBody PledgeRequest request) {
         Actor actor = currentActor.get();
         String id = Ids.newCommitmentId();
-        commands.send(Validation.build(() -> new PledgeCommitment(id, request.makerId(), request.details(), actor)),
-                actor, null);
+        List<String> remarks = commands.send(Validation.build(() -> new PledgeCommitment(id, request.makerId(),
+                request.details(), actor)), actor, null);
         return ResponseEntity.created(URI.create("/api/commitments/" + id))
-                .body(new Outcome(id, "pledged", flagsOfLastEvent(id)));
+                .body(new Outcome(id, "pledged", flags(id, remarks)));
     }
 
     @PostMapping(path = "/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -98,9 +100,9 @@ public class CommitmentController {
     public Outcome amend(@PathVariable String id, @RequestBody AmendmentRequest request) {
         Actor actor = currentActor.get();
         requireCommitmentId(id);
-        commands.send(Validation.build(() -> new AmendCommitment(id, request.changes(), request.reason(), actor)),
-                actor, request.reason());
-        return new Outcome(id, "amended", flagsOfLastEvent(id));
+        List<String> remarks = commands.send(Validation.build(() -> new AmendCommitment(id, request.changes(),
+                request.reason(), actor)), actor, request.reason());
+        return new Outcome(id, "amended", flags(id, remarks));
     }
 
     @PostMapping(path = "/{id}/extensions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -177,6 +179,15 @@ public class CommitmentController {
         if (!Ids.isCommitmentId(id)) {
             throw new UnknownResourceException("no commitment has the id " + id);
         }
+    }
+
+    /** The flags recorded on the command's event, then the remarks its handler answered (e.g. usd-rate-unknown). */
+    private List<String> flags(String id, List<String> remarks) {
+        List<String> flags = new java.util.ArrayList<>(flagsOfLastEvent(id));
+        if (remarks != null) {
+            flags.addAll(remarks);
+        }
+        return flags;
     }
 
     /** Flags the ledger recorded on the command's event without refusing it. */

@@ -1,5 +1,6 @@
 package org.equalityledger.service.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -119,5 +120,17 @@ public final class Requests {
     public record OpenCycleRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2022") Integer year,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2023-03-31T23:59:59Z") Instant deadline) {
+    }
+
+    @Schema(description = "Record the US-dollar rate of a currency for a year; a second rate for the same year "
+            + "supersedes the first and needs a reason")
+    public record UsdRateRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "CRC") String currency,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2023") Integer year,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0.001837",
+                    description = "US dollars per one unit of the currency, the year's average") BigDecimal usdPerUnit,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "Banco Central de Costa Rica, yearly average of the reference rate") String source,
+            @Schema(description = "why an already recorded rate is corrected; optional for a first rate") String reason) {
     }
 }

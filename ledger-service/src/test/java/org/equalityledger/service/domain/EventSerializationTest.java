@@ -46,6 +46,8 @@ import org.equalityledger.api.initiative.Term;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
+import org.equalityledger.api.rates.RecordUsdRate;
+import org.equalityledger.api.rates.UsdRateRecorded;
 import org.equalityledger.api.reporting.ProgressReport;
 import org.equalityledger.api.reporting.ProgressReportCorrected;
 import org.equalityledger.api.reporting.ProgressReportFiled;
@@ -100,7 +102,10 @@ class EventSerializationTest {
             new ProgressReportFiled("c-1", 2022, REPORT, 1, AT, null, false, "u-a"),
             new ProgressReportCorrected("c-1", 2022, REPORT, 2, 1, "why", AT, "u-a"),
             new ReportingCycleOpened(2022, AT, "u-s"),
-            new ReportingCycleClosed(2022, "u-s"));
+            new ReportingCycleClosed(2022, "u-s"),
+            new UsdRateRecorded("CRC", 2023, new BigDecimal("0.001837"), "Banco Central de Costa Rica", null, null, "u-s"),
+            new UsdRateRecorded("CRC", 2023, new BigDecimal("0.0018400"), "Banco Central de Costa Rica, revised",
+                    new BigDecimal("0.001837"), "revised average", "u-s"));
 
     @Test
     void every_event_reads_back_equal_to_what_was_written() throws Exception {
@@ -124,6 +129,9 @@ class EventSerializationTest {
     void a_command_reads_from_json_and_a_bad_one_fails_with_every_bad_field() throws Exception {
         PledgeCommitment pledge = new PledgeCommitment("c-1", "mk-inmujeres", DETAILS, Actor.allyOf("u-a", "mk-inmujeres"));
         assertThat(STRICT.readValue(STRICT.writeValueAsString(pledge), PledgeCommitment.class)).isEqualTo(pledge);
+        RecordUsdRate rate = new RecordUsdRate("CRC", 2023, new BigDecimal("0.001837"), "BCCR", null,
+                Actor.secretariat("u-s"));
+        assertThat(STRICT.readValue(STRICT.writeValueAsString(rate), RecordUsdRate.class)).isEqualTo(rate);
         CommitmentChanges changes = CommitmentChanges.none().withTitle("New");
         assertThat(STRICT.readValue(STRICT.writeValueAsString(changes), CommitmentChanges.class)).isEqualTo(changes);
         String bad = "{\"commitmentId\":\"c-1\",\"makerId\":\"mk-1\",\"details\":{\"types\":[],\"title\":\"\"}}";

@@ -1,5 +1,6 @@
 package org.equalityledger.service.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ public class FakeReferenceData implements ReferenceData {
     private final Map<String, InitiativeFacts> initiatives = new HashMap<>();
     private final Map<String, MakerFacts> makers = new HashMap<>();
     private final Map<Integer, Instant> deadlines = new HashMap<>();
+    private final Map<String, BigDecimal> rates = new HashMap<>();
 
     public FakeReferenceData initiative(String id, int from, int to, Set<String> actions, String... leaderMakerIds) {
         initiatives.put(id, new InitiativeFacts(id, InitiativeKind.ACTION_COALITION, from, to, actions,
@@ -31,6 +33,16 @@ public class FakeReferenceData implements ReferenceData {
     public FakeReferenceData deadline(int year, Instant deadline) {
         deadlines.put(year, deadline);
         return this;
+    }
+
+    public FakeReferenceData usdRate(String currency, int year, String usdPerUnit) {
+        rates.put(currency + year, new BigDecimal(usdPerUnit));
+        return this;
+    }
+
+    @Override
+    public Optional<BigDecimal> usdPerUnit(String currency, int year) {
+        return Optional.ofNullable(rates.get(currency + year));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.equalityledger.projections.commitments;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,14 +22,21 @@ import org.equalityledger.api.query.LedgerPoint;
 import org.equalityledger.api.query.commitments.CommitmentById;
 import org.equalityledger.api.query.commitments.CommitmentFilter;
 import org.equalityledger.api.query.commitments.CommitmentList;
+import org.equalityledger.api.query.commitments.CommitmentMoneyMovements;
+import org.equalityledger.api.query.commitments.MoneyMovementsOf;
 import org.equalityledger.api.query.commitments.CommitmentPage;
 import org.equalityledger.api.query.commitments.CommitmentRow;
 import org.equalityledger.api.query.commitments.CommitmentView;
+import org.equalityledger.api.query.rates.MoneyMovement;
 import org.equalityledger.api.reporting.ReportingStatus;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
+import org.equalityledger.projections.dashboards.DashboardProjector;
 import org.equalityledger.projections.makers.MakerQueries;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
+import org.equalityledger.projections.model.MoneyMovements;
+import org.equalityledger.projections.rates.RateQueries;
+import org.equalityledger.projections.rates.RecordedRates;
 import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.store.DocCache;
 import org.equalityledger.projections.store.LedgerEvent;
@@ -60,7 +69,8 @@ public class CommitmentQueries {
         }
         CommitmentState state = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
         Instant now = recorded.now();
-        return Optional.of(view(state, recorded.cycles(now), now, null, DocCache.position(doc), point));
+        return Optional.of(view(state, recorded.cycles(now), now, null, DocCache.position(doc), point,
+                RateQueries.rates(recorded, null)));
     }
 
     /** The commitment as the ledger had recorded it at {@code at}: its events recorded by then, folded. */
@@ -77,11 +87,12 @@ public class CommitmentQueries {
         if (state == null) {
             return Optional.empty();
         }
-        return Optional.of(view(state, recorded.cycles(at), at, at, position, recorded.asOf(at)));
+        return Optional.of(view(state, recorded.cycles(at), at, at, position, recorded.asOf(at),
+                RateQueries.rates(recorded, at)));
     }
 
     private CommitmentView view(CommitmentState s, Map<Integer, ReportingStatusPolicy.Cycle> cycles, Instant at, Instant asOf,
-                                long position, LedgerPoint point) {
+                                long position, LedgerPoint point, RecordedRates rates) {
         CommitmentDetails d = s.details;
         TreeSet<String> named = new TreeSet<>(s.decisions.keySet());
         named.addAll(d.targetedInitiatives());
@@ -119,13 +130,29 @@ public class CommitmentQueries {
                 new CommitmentView.ReportingStatusView(reporting, reporting.inactive(), due,
                         due.stream().filter(y -> s.reportInForce(y) == null).toList()),
                 new CommitmentView.DeclaredProgress(latest == null ? null : s.reportInForce(latest).report.status(), latest),
-                s.amendments, s.extensions, s.closedAt, s.closingReason, s.lastChangedAt, point.position(), point.recordedAt());
+                s.amendments, s.extensions, s.closedAt, s.closingReason, s.lastChangedAt, MoneyMovements.of(s, rates),
+                point.position(), point.recordedAt());
     }
 
     private static CommitmentView.ReportRevision revision(CommitmentState.ReportRevision r) {
         return new CommitmentView.ReportRevision(r.revision, r.report.status(), r.report.moneyDisbursed(),
                 r.report.indicatorValues(), r.report.peopleReached(), r.report.countries(), r.report.narrative(),
                 r.report.evidenceLinks(), r.recordedAt, r.deadline, r.late, r.reason, r.by, r.supersededBy);
+    }
+
+    /** The money movements of each commitment asked for, at the rates recorded now. */
+    @QueryHandler
+    public CommitmentMoneyMovements handle(MoneyMovementsOf q) {
+        LedgerPoint point = recorded.current(CommitmentProjector.NAME, DashboardProjector.NAME);
+        RecordedRates rates = RateQueries.rates(recorded, null);
+        Map<String, List<MoneyMovement>> movements = new HashMap<>();
+        for (Document doc : recorded.collection(CommitmentProjector.COMMITMENTS).find(in("_id", List.copyOf(q.commitmentIds())))) {
+            if (doc.get("state") != null) {
+                movements.put(doc.getString("_id"),
+                        MoneyMovements.of(ReadModelJson.fromStored(doc.get("state"), CommitmentState.class), rates));
+            }
+        }
+        return new CommitmentMoneyMovements(movements, point.position(), point.recordedAt());
     }
 
     // ---------------------------------------------------------------- lists

@@ -11,10 +11,11 @@ import org.equalityledger.api.commitment.CommitmentType;
 import org.equalityledger.api.commitment.TargetAction;
 import org.equalityledger.api.common.Money;
 import org.equalityledger.api.initiative.ImplementationPeriod;
+import org.equalityledger.api.rates.UsdRatePolicy;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
 import org.equalityledger.projections.reference.Regions;
-import org.equalityledger.projections.reference.UsdRates;
+import org.equalityledger.projections.rates.RecordedRates;
 
 /**
  * What one commitment adds to the dashboards: for each dashboard document ({@code scope|period}),
@@ -25,7 +26,9 @@ import org.equalityledger.projections.reference.UsdRates;
  * {@code group:<stakeholder group>}, {@code hemisphere:<GLOBAL_SOUTH|GLOBAL_NORTH>},
  * {@code country:<ISO code of the maker>}, {@code region:<region of that country>}. Periods:
  * {@code all}, and each year of the implementation period the commitment runs. Money is in US cents, each movement at
- * the rate of its year: the pledge at its pledge year, a disbursement at the year reported on.
+ * the rate recorded for its currency and year: the pledge at its pledge year, a disbursement at the year reported on.
+ * Money of a currency and year without a recorded rate counts in {@code notConverted:<currency>}, in hundredths of
+ * its unit, and as one of the {@code unconvertedMovements}: never as 0 US dollars.
  */
 public final class Contribution {
 
@@ -65,7 +68,7 @@ public final class Contribution {
         return new ArrayList<>(scopes);
     }
 
-    public static Map<String, Map<String, Long>> of(CommitmentState s, MakerProfile maker, UsdRates rates, Regions regions,
+    public static Map<String, Map<String, Long>> of(CommitmentState s, MakerProfile maker, RecordedRates rates, Regions regions,
                                                     ImplementationPeriod implementationPeriod) {
         // Hash maps: a contribution is built twice an event and only looked up and summed, never listed.
         Map<String, Map<String, Long>> result = new HashMap<>(128);
@@ -91,14 +94,8 @@ public final class Contribution {
             Money disbursed = r.report.moneyDisbursed();
             if (disbursed != null) {
                 String period = String.valueOf(e.getKey());
-                java.util.Optional<Long> cents = rates.usdCents(disbursed, e.getKey());
-                if (cents.isPresent()) {
-                    add(all, "disbursedUsdCents", cents.get());
-                    add(byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "disbursedUsdCents", cents.get());
-                } else {
-                    add(all, "unconvertedMovements", 1);
-                    add(byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "unconvertedMovements", 1);
-                }
+                money(all, byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "disbursedUsdCents", disbursed,
+                        rates.usdCents(disbursed, e.getKey()));
             }
         }
         if (s.accepted()) {
@@ -116,15 +113,8 @@ public final class Contribution {
         }
         Money financial = s.details.financial();
         if (financial != null) {
-            java.util.Optional<Long> cents = rates.usdCents(financial, s.pledgeYear);
-            String period = String.valueOf(s.pledgeYear);
-            if (cents.isPresent()) {
-                add(all, "pledgedUsdCents", cents.get());
-                add(byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "pledgedUsdCents", cents.get());
-            } else {
-                add(all, "unconvertedMovements", 1);
-                add(byPeriod.computeIfAbsent(period, p -> new HashMap<>()), "unconvertedMovements", 1);
-            }
+            money(all, byPeriod.computeIfAbsent(String.valueOf(s.pledgeYear), p -> new HashMap<>()), "pledgedUsdCents",
+                    financial, rates.usdCents(financial, s.pledgeYear));
         }
         int lastExpected = s.lastExpectedYear();
         int first = Math.max(implementationPeriod.firstYear(), s.startYear());
@@ -157,6 +147,21 @@ public final class Contribution {
             });
         }
         return result;
+    }
+
+    /** The prefix of the figures of money not converted, by currency, in hundredths of its unit. */
+    public static final String NOT_CONVERTED = "notConverted:";
+
+    private static void money(Map<String, Long> all, Map<String, Long> period, String usdFigure, Money money,
+                              java.util.Optional<Long> cents) {
+        for (Map<String, Long> figures : List.of(all, period)) {
+            if (cents.isPresent()) {
+                add(figures, usdFigure, cents.get());
+            } else {
+                add(figures, "unconvertedMovements", 1);
+                UsdRatePolicy.hundredths(money.amount()).ifPresent(h -> add(figures, NOT_CONVERTED + money.currency(), h));
+            }
+        }
     }
 
     private static void counts(CommitmentState s, Map<String, Long> figures) {

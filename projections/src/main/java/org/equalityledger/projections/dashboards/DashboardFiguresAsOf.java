@@ -18,12 +18,13 @@ import org.bson.Document;
 import org.equalityledger.api.commitment.CommitmentPledged;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
+import org.equalityledger.api.rates.UsdRateRecorded;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
 import org.equalityledger.projections.query.ReadSideBehind;
 import org.equalityledger.projections.reference.Regions;
-import org.equalityledger.projections.reference.UsdRates;
+import org.equalityledger.projections.rates.RecordedRates;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelJson;
@@ -49,7 +50,6 @@ public final class DashboardFiguresAsOf {
 
     private final ReadModels readModels;
     private final LedgerReader ledger;
-    private final UsdRates rates;
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
     private final AtomicLong lastSnapshotSeen = new AtomicLong();
@@ -60,11 +60,10 @@ public final class DashboardFiguresAsOf {
     private final Cache<String, Map<String, Map<String, Long>>> snapshots = Caffeine.newBuilder().maximumSize(5_000).build();
     private final Cache<Span, Map<String, Map<String, Map<String, Long>>>> replays = Caffeine.newBuilder().maximumSize(64).build();
 
-    public DashboardFiguresAsOf(ReadModels readModels, LedgerReader ledger, UsdRates rates, Regions regions,
+    public DashboardFiguresAsOf(ReadModels readModels, LedgerReader ledger, Regions regions,
                                 ImplementationPeriod implementationPeriod) {
         this.readModels = readModels;
         this.ledger = ledger;
-        this.rates = rates;
         this.regions = regions;
         this.implementationPeriod = implementationPeriod;
     }
@@ -84,7 +83,8 @@ public final class DashboardFiguresAsOf {
     /**
      * The scope's figures as the ledger had recorded things at {@code at}: the latest snapshot before
      * that instant, plus the events recorded after the snapshot and by {@code at} replayed through the
-     * same contribution arithmetic.
+     * same contribution arithmetic, with the US-dollar rates recorded by then (a rate among those events
+     * converts, from its position on, the commitments the projection's index names for its currency and year).
      */
     public Map<String, Map<String, Long>> figures(String scope, Instant at) {
         Document book = readModels.collection(DashboardProjector.FACTS).find(eq("_id", DashboardProjector.STATE)).first();
@@ -160,7 +160,11 @@ public final class DashboardFiguresAsOf {
             return new Tail(boundary, last, window.subList(0, recorded));
         }
         long last = ledger.lastPositionAt(at);
-        return new Tail(last + 1 >= lastSnapshot ? lastSnapshot : Snapshots.boundaryAtOrBefore(last + 1), last, null);
+        // The last snapshot may start the tail only where every boundary has one (its first event was kept);
+        // snapshots written before that exist at the coarser boundaries alone.
+        boolean everyBoundary = !known.isEmpty() && known.get(known.size() - 1).boundary() == lastSnapshot;
+        return new Tail(everyBoundary && last + 1 >= lastSnapshot ? lastSnapshot
+                : Snapshots.boundaryAtOrBefore(Math.min(last + 1, lastSnapshot)), last, null);
     }
 
     /**
@@ -240,17 +244,25 @@ public final class DashboardFiguresAsOf {
         Set<String> touched = new LinkedHashSet<>();
         Set<String> pledged = new HashSet<>();
         Set<String> makerIds = new LinkedHashSet<>();
+        Map<String, List<String>> converted = new HashMap<>();
         for (LedgerEvent e : tail) {
             String id = CommitmentFold.commitmentIdOf(e.payload());
             if (id != null && touched.add(id) && e.payload() instanceof CommitmentPledged) {
                 // Its first event: the commitment did not exist at the boundary.
                 pledged.add(id);
             }
+            if (e.payload() instanceof UsdRateRecorded r) {
+                converted.computeIfAbsent(r.currency() + "|" + r.year(), this::convertedBy);
+            }
             if (e.payload() instanceof CommitmentPledged p) {
                 makerIds.add(p.makerId());
             }
         }
         touched.removeAll(pledged);
+        // Converted by a rate of the tail: their state at the boundary is needed too (unless the tail pledges them).
+        converted.values().forEach(ids -> ids.stream().filter(id -> !pledged.contains(id)).forEach(touched::add));
+        Document ratesDoc = readModels.collection(DashboardProjector.FACTS).find(eq("_id", DashboardProjector.RATES)).first();
+        RecordedRates rates = RecordedRates.fromStored(ratesDoc == null ? null : ratesDoc.get("entries")).upTo(boundary - 1);
         Map<String, CommitmentState> states = new HashMap<>();
         ledger.eventsOf(touched, boundary).forEach((id, before) -> {
             CommitmentState s = null;
@@ -277,6 +289,23 @@ public final class DashboardFiguresAsOf {
                 contributions.clear(); // computed with the maker's former facts
                 continue;
             }
+            if (e.payload() instanceof UsdRateRecorded r) {
+                RecordedRates before = rates;
+                rates = before.with(r, e.position(), e.recordedAt());
+                for (String converts : converted.get(r.currency() + "|" + r.year())) {
+                    CommitmentState s = states.get(converts);
+                    if (s != null) {
+                        Map<String, Map<String, Long>> old = contributions.get(converts);
+                        if (old == null) {
+                            old = Contribution.of(s, makers.get(s.makerId), before, regions, implementationPeriod);
+                        }
+                        Map<String, Map<String, Long>> now = Contribution.of(s, makers.get(s.makerId), rates, regions, implementationPeriod);
+                        contributions.put(converts, now);
+                        add(changes, Contribution.delta(old, now));
+                    }
+                }
+                continue;
+            }
             String id = CommitmentFold.commitmentIdOf(e.payload());
             if (id == null) {
                 continue;
@@ -293,14 +322,25 @@ public final class DashboardFiguresAsOf {
             states.put(id, after);
             Map<String, Map<String, Long>> now = Contribution.of(after, makers.get(after.makerId), rates, regions, implementationPeriod);
             contributions.put(id, now);
-            Contribution.delta(old, now).forEach((key, d) -> {
-                int bar = key.indexOf('|');
-                Map<String, Long> f = changes.computeIfAbsent(key.substring(0, bar), k -> new HashMap<>())
-                        .computeIfAbsent(key.substring(bar + 1), k -> new HashMap<>());
-                d.forEach((name, value) -> f.merge(name, value, Long::sum));
-            });
+            add(changes, Contribution.delta(old, now));
         }
         return changes;
+    }
+
+    /** Adds a contribution's difference, keyed {@code scope|period}, to the changes by scope, then period. */
+    private static void add(Map<String, Map<String, Map<String, Long>>> changes, Map<String, Map<String, Long>> delta) {
+        delta.forEach((key, d) -> {
+            int bar = key.indexOf('|');
+            Map<String, Long> f = changes.computeIfAbsent(key.substring(0, bar), k -> new HashMap<>())
+                    .computeIfAbsent(key.substring(bar + 1), k -> new HashMap<>());
+            d.forEach((name, value) -> f.merge(name, value, Long::sum));
+        });
+    }
+
+    /** The commitments with money of a currency and year ({@code "CRC|2023"}), as the projection indexed them. */
+    private List<String> convertedBy(String rateKey) {
+        Document index = readModels.collection(DashboardProjector.FACTS).find(eq("_id", DashboardProjector.indexId(rateKey))).first();
+        return index == null ? List.of() : index.getList("ids", String.class);
     }
 
     private static final TypeReference<Map<String, Map<String, Long>>> FIGURES_BY_PERIOD = new TypeReference<>() {

@@ -14,11 +14,13 @@ import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
+import org.equalityledger.api.rates.UsdRateRecorded;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.model.MakerProfile;
+import org.equalityledger.projections.model.MoneyMovements;
+import org.equalityledger.projections.rates.RecordedRates;
 import org.equalityledger.projections.reference.Regions;
-import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.DocCache;
 import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
@@ -36,8 +38,12 @@ import org.equalityledger.projections.store.ReadModels;
  *       scope's figures per period as they stood before position {@code boundary}, as JSON text (see {@link Snapshots});
  *       {@code "<boundary>|@first"}: the position and instant of the first event at or after the boundary;</li>
  *   <li>{@code rm_dash_facts}: what the figures are computed from: {@code "c:<commitment>"} the folded
- *       commitment (as JSON text) and its maker, {@code "m:<maker>"} the maker's facts, {@code "state"} the snapshot bookkeeping.</li>
+ *       commitment (as JSON text) and its maker, {@code "m:<maker>"} the maker's facts, {@code "state"} the snapshot bookkeeping,
+ *       {@code "rates"} every US-dollar rate recorded, with its position (as JSON text, see {@link RecordedRates}), and
+ *       {@code "x:<currency>|<year>"} the commitments with money the rate of that currency and year converts.</li>
  * </ul>
+ * A rate recorded after movements in its currency and year changes the figures of the commitments
+ * that index names, at the rate's position, so the dashboards equal a computation from the events.
  * Each event changes a dashboard by the difference of the commitment's contribution before and
  * after it. Writes go dashboards, snapshots, bookkeeping, facts, in that order: a fact whose
  * position says an event was applied always has that event's figures written before it.
@@ -49,20 +55,18 @@ public final class DashboardProjector implements Projector {
     public static final String SNAPSHOTS = "rm_dashboard_snapshots";
     public static final String FACTS = "rm_dash_facts";
     static final String STATE = "state";
+    public static final String RATES = "rates";
 
     public static final List<String> COLLECTIONS = List.of(DASHBOARDS, SNAPSHOTS, FACTS);
 
     private final ReadModels readModels;
-    private final UsdRates rates;
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
     private Batch batch;
 
     /** Writes into the collections {@code readModels} names: the ones readers read, or a rebuild's. */
-    public DashboardProjector(ReadModels readModels, UsdRates rates, Regions regions,
-                              ImplementationPeriod implementationPeriod) {
+    public DashboardProjector(ReadModels readModels, Regions regions, ImplementationPeriod implementationPeriod) {
         this.readModels = readModels;
-        this.rates = rates;
         this.regions = regions;
         this.implementationPeriod = implementationPeriod;
     }
@@ -78,6 +82,21 @@ public final class DashboardProjector implements Projector {
         /** The bookkeeping's dirty scopes as a set, to look up (the list keeps their order). */
         final Set<String> dirtyScopes = new java.util.HashSet<>();
         Document bookkeeping;
+        /** The rates recorded up to the events applied, read once a batch; written back when one is recorded. */
+        RecordedRates rates;
+        boolean ratesChanged;
+    }
+
+    static String indexId(String rateKey) {
+        return "x:" + rateKey;
+    }
+
+    private RecordedRates rates() {
+        if (batch.rates == null) {
+            Document doc = batch.facts.get(RATES);
+            batch.rates = RecordedRates.fromStored(doc == null ? null : doc.get("entries"));
+        }
+        return batch.rates;
     }
 
     @Override
@@ -103,6 +122,7 @@ public final class DashboardProjector implements Projector {
         }
         Set<String> factIds = new LinkedHashSet<>();
         factIds.add(STATE);
+        factIds.add(RATES);
         for (LedgerEvent e : events) {
             String id = CommitmentFold.commitmentIdOf(e.payload());
             if (id != null) {
@@ -208,6 +228,10 @@ public final class DashboardProjector implements Projector {
             }
             return;
         }
+        if (payload instanceof UsdRateRecorded r) {
+            recordRate(r, event);
+            return;
+        }
         String commitmentId = CommitmentFold.commitmentIdOf(payload);
         if (commitmentId == null) {
             return;
@@ -220,18 +244,74 @@ public final class DashboardProjector implements Projector {
         CommitmentState before = state(commitmentId);
         Map<String, Map<String, Long>> old = before == null ? Map.of() : batch.contributions.get(commitmentId);
         if (old == null) {
-            old = Contribution.of(before, maker(before.makerId), rates, regions, implementationPeriod);
+            old = Contribution.of(before, maker(before.makerId), rates(), regions, implementationPeriod);
         }
+        Set<String> rateKeysBefore = MoneyMovements.rateKeys(before);
         CommitmentState after = CommitmentFold.apply(before, payload, event.recordedAt());
         if (after == null) {
             return;
         }
-        Map<String, Map<String, Long>> now = Contribution.of(after, maker(after.makerId), rates, regions, implementationPeriod);
+        Map<String, Map<String, Long>> now = Contribution.of(after, maker(after.makerId), rates(), regions, implementationPeriod);
+        for (String key : MoneyMovements.rateKeys(after)) {
+            if (!rateKeysBefore.contains(key)) {
+                index(key, commitmentId, p);
+            }
+        }
         batch.states.put(commitmentId, after);
         batch.contributions.put(commitmentId, now);
         batch.changedStates.add(commitmentId);
         batch.facts.put(factId, new Document(DocCache.POSITION, p));
         applyDelta(Contribution.delta(old, now), p);
+    }
+
+    /** Remembers that a rate of {@code rateKey} converts money of the commitment (never forgotten: a superset is harmless). */
+    private void index(String rateKey, String commitmentId, long p) {
+        Document doc = batch.facts.get(indexId(rateKey));
+        List<String> ids = doc == null ? new ArrayList<>() : new ArrayList<>(doc.getList("ids", String.class));
+        if (!ids.contains(commitmentId)) {
+            ids.add(commitmentId);
+            batch.facts.put(indexId(rateKey), new Document(DocCache.POSITION, p).append("ids", ids));
+        }
+    }
+
+    /**
+     * A rate recorded (or corrected): every commitment with money of its currency and year counts
+     * from now on at the new rate, by the difference of its contribution at the old and the new rates.
+     */
+    private void recordRate(UsdRateRecorded r, LedgerEvent event) {
+        long p = event.position();
+        RecordedRates before = rates();
+        if (before.lastPosition() >= p) {
+            return;
+        }
+        RecordedRates after = before.with(r, p, event.recordedAt());
+        batch.rates = after;
+        batch.ratesChanged = true;
+        Document index = batch.facts.get(indexId(r.currency() + "|" + r.year()));
+        List<String> ids = index == null ? List.of() : index.getList("ids", String.class);
+        batch.facts.preload(ids.stream().filter(id -> !batch.states.containsKey(id)).map(id -> "c:" + id).toList());
+        // One delta for the event: a dashboard already at this position takes no second one.
+        Map<String, Map<String, Long>> total = new java.util.HashMap<>();
+        for (String id : ids) {
+            CommitmentState s = state(id);
+            if (s == null) {
+                continue;
+            }
+            MakerProfile maker = maker(s.makerId);
+            Map<String, Map<String, Long>> old = batch.contributions.get(id);
+            if (old == null) {
+                old = Contribution.of(s, maker, before, regions, implementationPeriod);
+            }
+            Map<String, Map<String, Long>> now = Contribution.of(s, maker, after, regions, implementationPeriod);
+            batch.contributions.put(id, now);
+            Contribution.delta(old, now).forEach((key, d) -> {
+                Map<String, Long> sum = total.computeIfAbsent(key, k -> new java.util.HashMap<>());
+                d.forEach((name, value) -> sum.merge(name, value, Long::sum));
+            });
+        }
+        total.values().forEach(f -> f.values().removeIf(v -> v == 0));
+        total.values().removeIf(Map::isEmpty);
+        applyDelta(total, p);
     }
 
     private void applyDelta(Map<String, Map<String, Long>> delta, long p) {
@@ -323,6 +403,10 @@ public final class DashboardProjector implements Projector {
         batch.dashboards.flush();
         batch.snapshots.checkWhichAreNew();
         batch.snapshots.flush();
+        if (batch.ratesChanged) {
+            batch.facts.put(RATES, new Document(DocCache.POSITION, batch.rates.lastPosition())
+                    .append("entries", batch.rates.toJson()));
+        }
         readModels.collection(FACTS).replaceOne(com.mongodb.client.model.Filters.eq("_id", STATE),
                 batch.bookkeeping.append("_id", STATE), new com.mongodb.client.model.ReplaceOptions().upsert(true));
         batch.facts.flush();

@@ -21,11 +21,12 @@ import org.equalityledger.api.query.dashboards.DashboardQuery;
 import org.equalityledger.api.query.dashboards.Figures;
 import org.equalityledger.api.query.dashboards.InitiativeDashboards;
 import org.equalityledger.api.query.dashboards.InitiativeDashboardsQuery;
+import org.equalityledger.api.query.dashboards.NotConverted;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
 import org.equalityledger.projections.commitments.CommitmentProjector;
+import org.equalityledger.projections.rates.RateQueries;
 import org.equalityledger.projections.reference.Names;
 import org.equalityledger.projections.reference.Recorded;
-import org.equalityledger.projections.reference.UsdRates;
 
 /**
  * The dashboards room's answers: now, the precomputed documents of {@code rm_dashboards} (one {@code $in}
@@ -37,12 +38,10 @@ public class DashboardQueries {
 
     private final Recorded recorded;
     private final DashboardFiguresAsOf figuresAsOf;
-    private final UsdRates rates;
 
-    public DashboardQueries(Recorded recorded, DashboardFiguresAsOf figuresAsOf, UsdRates rates) {
+    public DashboardQueries(Recorded recorded, DashboardFiguresAsOf figuresAsOf) {
         this.recorded = recorded;
         this.figuresAsOf = figuresAsOf;
-        this.rates = rates;
     }
 
     /** The scope's dashboard; empty when the scope names an initiative or action the ledger does not hold. */
@@ -98,7 +97,7 @@ public class DashboardQueries {
             }
         }
         return new Dashboard(scope, name, asOf, year, shown, byYear, shared ? Boolean.TRUE : null,
-                shared ? Dashboard.SHARED_NOTE : null, rates.describe(), point.position(), point.recordedAt());
+                shared ? Dashboard.SHARED_NOTE : null, RateQueries.rates(recorded, asOf).describe(), point.position(), point.recordedAt());
     }
 
     /** The scope's figures for every period (figure name to value), now, from the precomputed documents. */
@@ -122,7 +121,8 @@ public class DashboardQueries {
         return new Figures.Year(get(f, "commitments"), prefixed(f, "type:"), prefixed(f, "status:"),
                 prefixed(f, "progress:"), expected, reported, Recorded.share(reported, expected),
                 cycle(f, year, cycles.get(year), at), get(f, "reportsFiled"), get(f, "reportsLate"),
-                usd(f, "pledgedUsdCents"), usd(f, "disbursedUsdCents"), get(f, "unconvertedMovements"));
+                usd(f, "pledgedUsdCents"), usd(f, "disbursedUsdCents"), get(f, "unconvertedMovements"),
+                notConverted(f));
     }
 
     /** Compliance in {@code year}'s cycle: overdue only once its deadline, as recorded by {@code at}, has passed. */
@@ -146,7 +146,8 @@ public class DashboardQueries {
         return new Figures.AllYears(get(f, "commitments"), prefixed(f, "type:"), prefixed(f, "status:"),
                 prefixed(f, "progress:"), accepted, reported, Recorded.share(reported, accepted), latestCycle,
                 get(f, "reportsCorrected"), get(f, "flag:financialExpected"), get(f, "reportsFiled"), get(f, "reportsLate"),
-                usd(f, "pledgedUsdCents"), usd(f, "disbursedUsdCents"), get(f, "unconvertedMovements"));
+                usd(f, "pledgedUsdCents"), usd(f, "disbursedUsdCents"), get(f, "unconvertedMovements"),
+                notConverted(f));
     }
 
     /** The latest cycle of the period whose deadline has passed at {@code at}; else the latest opened; else null. */
@@ -171,6 +172,14 @@ public class DashboardQueries {
 
     private static BigDecimal usd(Map<String, Long> f, String cents) {
         return BigDecimal.valueOf(get(f, cents), 2);
+    }
+
+    /** The money no recorded rate converted, by currency (figures in hundredths of its unit). */
+    private static List<NotConverted> notConverted(Map<String, Long> f) {
+        List<NotConverted> money = new ArrayList<>();
+        prefixed(f, Contribution.NOT_CONVERTED).forEach((currency, hundredths) -> money.add(new NotConverted(currency,
+                BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString())));
+        return money;
     }
 
     private static Map<String, Long> prefixed(Map<String, Long> f, String prefix) {

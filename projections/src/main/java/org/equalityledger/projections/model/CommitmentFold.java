@@ -60,6 +60,9 @@ public final class CommitmentFold {
             s.financialCommitmentExpected = e.financialCommitmentExpected();
             s.pledgedAt = e.pledgedAt();
             s.pledgeYear = e.pledgedAt().atOffset(ZoneOffset.UTC).getYear();
+            if (e.details().financial() != null) {
+                s.financialRevisions.add(new CommitmentState.FinancialRevision(e.details().financial(), e.pledgedAt()));
+            }
             e.details().targetedInitiatives().forEach(id -> s.decisions.put(id, new CommitmentState.Decision(e.decisionsDueBy())));
             return touched(s, recordedAt);
         }
@@ -75,6 +78,9 @@ public final class CommitmentFold {
                     e.reason(), e.by());
             state.status = e.status();
         } else if (event instanceof CommitmentAmended e) {
+            if (!java.util.Objects.equals(state.details.financial(), e.details().financial())) {
+                state.financialRevisions.add(new CommitmentState.FinancialRevision(e.details().financial(), recordedAt));
+            }
             state.details = e.details();
             state.financialCommitmentExpected = e.financialCommitmentExpected();
             e.newlyTargetedInitiatives().forEach(id ->

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.equalityledger.api.commitment.CommitmentDetails;
 import org.equalityledger.api.commitment.CommitmentStatus;
+import org.equalityledger.api.common.Money;
 import org.equalityledger.api.reporting.ProgressReport;
 import org.equalityledger.api.reporting.ReportingStatus;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
@@ -35,6 +36,11 @@ public final class CommitmentState {
     /** Every revision of every year's report; the last one of a year is in force. */
     public TreeMap<Integer, List<ReportRevision>> reports = new TreeMap<>();
     public int amendments;
+    /**
+     * The financial part as pledged, then as each amendment that changed it left it (null when one
+     * removed it), in order: the commitment's pledged and revised money movements.
+     */
+    public List<FinancialRevision> financialRevisions = new ArrayList<>();
     public int extensions;
     /** Events folded into this state. */
     public int events;
@@ -69,6 +75,20 @@ public final class CommitmentState {
         public Integer supersededBy;
 
         public ReportRevision() {
+        }
+    }
+
+    public static final class FinancialRevision {
+        /** Null when the amendment removed the financial part. */
+        public Money money;
+        public Instant recordedAt;
+
+        public FinancialRevision() {
+        }
+
+        FinancialRevision(Money money, Instant recordedAt) {
+            this.money = money;
+            this.recordedAt = recordedAt;
         }
     }
 

@@ -16,6 +16,7 @@ import org.equalityledger.api.commitment.Origin;
 import org.equalityledger.api.common.Money;
 import org.equalityledger.api.query.ReadAnswer;
 import org.equalityledger.api.query.makers.MakerSummary;
+import org.equalityledger.api.query.rates.MoneyMovement;
 import org.equalityledger.api.reporting.ProgressStatus;
 import org.equalityledger.api.reporting.ReportingStatus;
 
@@ -24,7 +25,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A commitment as readers see it: its details with names, every initiative's decision, its reports by
  * year (the one in force and those it superseded), flags, its reporting status at the read instant and
- * its latest declared progress. {@code asOf} only for a read as of an instant; {@code position}: the
+ * its latest declared progress, and its money movements, each converted at the US-dollar rate recorded
+ * for its currency and year (now, or by {@code asOf}). {@code asOf} only for a read as of an instant; {@code position}: the
  * commitment's last event applied.
  */
 public record CommitmentView(
@@ -55,6 +57,7 @@ public record CommitmentView(
         Instant closedAt,
         String closingReason,
         Instant lastChangedAt,
+        List<MoneyMovement> moneyMovements,
         long asOfPosition,
         Instant recordedUpTo) implements ReadAnswer {
 

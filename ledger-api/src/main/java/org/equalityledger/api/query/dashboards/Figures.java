@@ -1,9 +1,13 @@
 package org.equalityledger.api.query.dashboards;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
-/** A dashboard's figures; money in US dollars. */
+/**
+ * A dashboard's figures; money in US dollars at the rates the ledger recorded, and beside them, by
+ * currency, the money no recorded rate converted ({@code notConverted}).
+ */
 public sealed interface Figures {
 
     /**
@@ -15,13 +19,13 @@ public sealed interface Figures {
                     Map<String, Long> progressStatusMix, long accepted, long reportedAtLeastOnce,
                     Double shareReportedAtLeastOnce, CycleFigures latestCycle, long reportsCorrected,
                     long financialCommitmentExpectedFlags, long reportsFiled, long reportsLate, BigDecimal pledgedUsd,
-                    BigDecimal disbursedUsd, long unconvertedMovements) implements Figures {
+                    BigDecimal disbursedUsd, long unconvertedMovements, List<NotConverted> notConverted) implements Figures {
     }
 
     /** One year: the commitments running in it, and its reporting cycle's compliance ({@code cycle}). */
     record Year(long commitments, Map<String, Long> byType, Map<String, Long> byStatus,
                 Map<String, Long> progressStatusMix, long reportsExpected, long reported, Double shareReported,
                 CycleFigures cycle, long reportsFiled, long reportsLate, BigDecimal pledgedUsd, BigDecimal disbursedUsd,
-                long unconvertedMovements) implements Figures {
+                long unconvertedMovements, List<NotConverted> notConverted) implements Figures {
     }
 }

@@ -66,6 +66,8 @@ public class Commitment {
     private final Map<String, Verdict> decisions = new HashMap<>();
     /** The current revision of each year's report. */
     private final Map<Integer, Integer> reportRevisions = new HashMap<>();
+    /** The year the commitment was pledged in: its financial part counts at that year's US-dollar rate. */
+    private int pledgeYear;
 
     protected Commitment() {
         // for Axon
@@ -73,7 +75,7 @@ public class Commitment {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(PledgeCommitment command, ReferenceData referenceData) {
+    public List<String> handle(PledgeCommitment command, ReferenceData referenceData) {
         Permissions.allyOf(command.actor(), command.makerId(), "pledge for this maker");
         if (status != null) {
             throw broken("commitment.already-pledged", "commitment %s was pledged already", commitmentId);
@@ -89,6 +91,8 @@ public class Commitment {
         apply(new CommitmentPledged(command.commitmentId(), command.makerId(), command.details(),
                 CommitmentRules.financialCommitmentExpected(maker, command.details()), now,
                 DecisionDeadlinePolicy.dueBy(now), command.actor().userId()));
+        return CommitmentRules.conversionRemarks(command.details(), now.atZone(java.time.ZoneOffset.UTC).getYear(),
+                referenceData);
     }
 
     @CommandHandler
@@ -122,7 +126,7 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(AmendCommitment command, ReferenceData referenceData) {
+    public List<String> handle(AmendCommitment command, ReferenceData referenceData) {
         Permissions.allyOfAny(command.actor(), makers(), "amend this commitment");
         requireOpen("commitment.amend.closed", "amended");
         CommitmentDetails amended = command.changes().applyTo(details);
@@ -140,6 +144,7 @@ public class Commitment {
                 CommitmentRules.financialCommitmentExpected(maker.orElse(null), amended), newlyTargeted,
                 newlyTargeted.isEmpty() ? null : DecisionDeadlinePolicy.dueBy(now), command.reason(), now,
                 command.actor().userId()));
+        return CommitmentRules.conversionRemarks(amended, pledgeYear, referenceData);
     }
 
     @CommandHandler
@@ -246,6 +251,7 @@ public class Commitment {
         makerId = event.makerId();
         details = event.details();
         status = CommitmentStatus.PLEDGED;
+        pledgeYear = event.pledgedAt().atZone(java.time.ZoneOffset.UTC).getYear();
         event.details().targetedInitiatives().forEach(id -> decisionsDueBy.put(id, event.decisionsDueBy()));
     }
 

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.equalityledger.api.commitment.CommitmentDetails;
 import org.equalityledger.api.commitment.CommitmentPeriodPolicy;
 import org.equalityledger.api.commitment.TargetAction;
+import org.equalityledger.api.common.Money;
+import org.equalityledger.api.rates.UsdRatePolicy;
 import org.equalityledger.service.domain.InitiativeFacts;
 import org.equalityledger.service.domain.MakerFacts;
 import org.equalityledger.service.domain.ReferenceData;
@@ -61,5 +63,19 @@ final class CommitmentRules {
     /** Governments, philanthropies and private-sector makers are expected to pledge money: flag, don't refuse. */
     static boolean financialCommitmentExpected(MakerFacts maker, CommitmentDetails details) {
         return maker != null && maker.stakeholderGroup().expectedToCommitFinancially() && details.financial() == null;
+    }
+
+    /**
+     * Remarks for the command's answer, not facts of its event (a rate recorded later converts the
+     * amount without a new event of the commitment): {@value UsdRatePolicy#RATE_UNKNOWN} when the
+     * financial part's currency has no US-dollar rate recorded for the pledge year yet.
+     */
+    static List<String> conversionRemarks(CommitmentDetails details, int pledgeYear, ReferenceData referenceData) {
+        Money financial = details.financial();
+        if (financial == null || UsdRatePolicy.convertible(financial.currency(),
+                referenceData.usdPerUnit(financial.currency(), pledgeYear))) {
+            return List.of();
+        }
+        return List.of(UsdRatePolicy.RATE_UNKNOWN);
     }
 }

@@ -41,7 +41,7 @@ import org.equalityledger.api.reporting.FileProgressReport;
 import org.equalityledger.api.reporting.OpenReportingCycle;
 import org.equalityledger.api.reporting.ProgressReport;
 import org.equalityledger.api.reporting.ProgressStatus;
-import org.equalityledger.projections.reference.UsdRates;
+import org.equalityledger.service.domain.rates.ShippedUsdRates;
 import org.equalityledger.service.web.Ids;
 
 /**
@@ -84,7 +84,7 @@ public final class DemoDataPlan {
     private final Random random;
     private final double scale;
     private final Map<String, List<String>> actionsByInitiative;
-    private final UsdRates rates = UsdRates.shipped();
+    private final ShippedUsdRates rates = ShippedUsdRates.shipped();
     private final List<Step> steps = new ArrayList<>();
 
     private DemoDataPlan(long seed, double scale, Map<String, List<String>> actionsByInitiative) {
@@ -104,6 +104,8 @@ public final class DemoDataPlan {
         for (int i = 0; i < referenceCommands.size(); i++) {
             p.steps.add(new Step(setUp.plusSeconds(i), referenceCommands.get(i)));
         }
+        // The shipped US-dollar rates, each when it could first be known.
+        p.rates.facts().forEach(f -> p.steps.add(new Step(f.knownAt(), f.command(SECRETARIAT))));
         p.build();
         List<Step> ordered = new ArrayList<>(p.steps);
         ordered.sort(Comparator.comparing(Step::at)); // stable: same-instant steps keep their order
@@ -345,7 +347,7 @@ public final class DemoDataPlan {
     private Money money(String country, double minUsd, double maxUsd, int year) {
         double usd = Math.exp(Math.log(minUsd) + random.nextDouble() * (Math.log(maxUsd) - Math.log(minUsd)));
         String currency = CURRENCY.getOrDefault(country, "USD");
-        BigDecimal rate = rates.rate(currency, year).orElse(BigDecimal.ONE);
+        BigDecimal rate = rates.usdPerUnit(currency, year).orElse(BigDecimal.ONE);
         BigDecimal amount = BigDecimal.valueOf(usd).divide(rate, 0, RoundingMode.HALF_EVEN);
         BigDecimal rounded = amount.round(new java.math.MathContext(3, RoundingMode.HALF_EVEN));
         return new Money(rounded.setScale(0, RoundingMode.HALF_EVEN), currency);
