@@ -16,6 +16,7 @@ import org.equalityledger.projections.commitments.CommitmentEventHandler;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.DashboardEventHandler;
 import org.equalityledger.projections.dashboards.DashboardProjector;
+import org.equalityledger.projections.initiatives.InitiativesProjector;
 import org.equalityledger.projections.query.ReadSide;
 import org.equalityledger.projections.query.ReadSideQueries;
 import org.equalityledger.projections.rebuild.Rebuilds;
@@ -44,7 +45,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 @EnableConfigurationProperties(ReadSideProperties.class)
 public class ReadSideConfiguration {
 
-    public static final List<String> PROJECTIONS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME);
+    public static final List<String> PROJECTIONS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME,
+            InitiativesProjector.NAME);
 
     @Bean
     UsdRates usdRates() {
@@ -99,9 +101,12 @@ public class ReadSideConfiguration {
 
     @Bean(destroyMethod = "close")
     Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader,
-                      CommitmentProjector commitments, DashboardProjector dashboards, ReadSideProperties properties) {
+                      CommitmentProjector commitments, DashboardProjector dashboards, InitiativesProjector initiatives,
+                      ReadSideProperties properties) {
+        Map<String, org.equalityledger.projections.store.Projector> projectors = Map.of(CommitmentProjector.NAME, commitments,
+                DashboardProjector.NAME, dashboards, InitiativesProjector.NAME, initiatives);
         return new Rebuilds(PROJECTIONS, name -> processing.eventProcessor(name, StreamingEventProcessor.class),
-                name -> name.equals(CommitmentProjector.NAME) ? commitments : dashboards, ledgerReader, Clock.systemUTC(),
+                projectors::get, ledgerReader, Clock.systemUTC(),
                 properties.rebuildBatchCommitments());
     }
 

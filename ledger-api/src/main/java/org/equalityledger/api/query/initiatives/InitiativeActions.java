@@ -12,7 +12,7 @@ public record InitiativeActions(String initiativeId, List<ActionView> actions, M
 
     public InitiativeActions {
         actions = List.copyOf(actions);
-        progress = Map.copyOf(progress);
+        progress = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(progress)); // in action order
     }
 
     public static InitiativeActions of(InitiativeAnswer a) {

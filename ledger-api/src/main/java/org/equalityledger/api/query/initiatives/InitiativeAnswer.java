@@ -15,7 +15,7 @@ public record InitiativeAnswer(InitiativeView initiative, LocalDate on, RoleView
                                long asOfPosition, Instant recordedUpTo) implements ReadAnswer {
 
     public InitiativeAnswer {
-        progress = Map.copyOf(progress);
+        progress = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(progress)); // in action order
     }
 
     /** How many commitments target the initiative, and where to read them (the list filtered by initiative). */
