@@ -2,6 +2,7 @@ package org.equalityledger.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,9 +15,12 @@ import org.equalityledger.api.commitment.CommitmentExtended;
 import org.equalityledger.api.commitment.CommitmentStatus;
 import org.equalityledger.api.commitment.CommitmentWithdrawn;
 import org.equalityledger.api.commitment.TargetAction;
+import org.equalityledger.api.common.Actor;
 import org.equalityledger.api.common.Money;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
+import org.equalityledger.api.query.makers.MakerMoney;
+import org.equalityledger.api.query.queue.QueueScope;
 import org.equalityledger.api.reporting.ProgressReportCorrected;
 import org.equalityledger.api.reporting.ProgressReportFiled;
 import org.equalityledger.api.reporting.ProgressStatus;
@@ -232,7 +236,7 @@ class CommitmentProjectionTest {
         List<Map<String, Object>> who = (List<Map<String, Object>>) cycle2022.get("commitments");
         assertThat(who.get(0).get("reporting")).isEqualTo("overdue");
 
-        List<Map<String, Object>> queue = read.validationQueue(null);
+        List<Map<String, Object>> queue = read.validationQueue(null, false, QueueScope.EVERYTHING);
         // c2 is active (gbv accepted) but ej has not answered yet: both wait for ej, the older first.
         assertThat(queue).extracting(q -> q.get("commitmentId")).containsExactly("c2", "c3");
         assertThat(queue.get(0)).containsEntry("overdue", true).containsEntry("initiativeName", "Initiative ej");
@@ -242,6 +246,50 @@ class CommitmentProjectionTest {
                 .extracting(r -> r.get("commitmentId")).containsExactly("c2");
         assertThat(read.list(new ListFilter(null, null, "GOVERNMENT", "MX", "active", 2025, "shelters"), 0, 10).total()).isEqualTo(1);
         assertThat(read.list(ListFilter.none(), 1, 4).items()).hasSize(2);
+    }
+
+    @Test
+    void the_validation_queue_shows_each_reader_what_its_scope_lets_it_see() {
+        TestLedger ledger = scenario();
+        MongoDatabase db = TestLedger.freshDatabase();
+        TestLedger.feed(ledger.events, 3, TestLedger.commitments(db));
+        ReadSide read = readSide(db, ledger, "2024-04-15T00:00:00Z");
+        java.util.function.Function<QueueScope, List<Object>> ids = scope ->
+                read.validationQueue(null, false, scope).stream().map(q -> q.get("commitmentId")).toList();
+
+        assertThat(ids.apply(QueueScope.of(Actor.leaderOf("l", "ej")))).containsExactly("c2", "c3");
+        assertThat(ids.apply(QueueScope.of(Actor.leaderOf("l", "gbv")))).isEmpty(); // gbv decided on all its pledges
+        assertThat(ids.apply(QueueScope.of(Actor.allyOf("a", "gov-mx")))).containsExactly("c3");
+        assertThat(ids.apply(QueueScope.of(Actor.allyOf("a", "ngo-se")))).containsExactly("c2");
+        assertThat(ids.apply(QueueScope.of(Actor.allyOf("a")))).isEmpty();
+        assertThat(ids.apply(QueueScope.of(Actor.auditor("x")))).containsExactly("c2", "c3");
+        assertThat(read.validationQueue("gbv", false, QueueScope.EVERYTHING)).isEmpty();
+        assertThat(read.validationQueue(null, true, QueueScope.EVERYTHING))
+                .isNotEmpty().allSatisfy(q -> assertThat(q).containsEntry("overdue", true));
+        ReadSide beforeAnyDue = readSide(db, ledger, "2021-04-01T00:00:00Z"); // answers are due four weeks after the pledge
+        assertThat(beforeAnyDue.validationQueue(null, false, QueueScope.EVERYTHING)).hasSize(2);
+        assertThat(beforeAnyDue.validationQueue(null, true, QueueScope.EVERYTHING)).isEmpty();
+    }
+
+    @Test
+    void a_makers_profile_sums_its_money_in_usd_and_keeps_what_cannot_be_converted_in_its_own_currency() {
+        TestLedger ledger = scenario();
+        ledger.pledge("c7", "gov-mx", TestLedger.details("Gold reserve", Money.of("5", "XAU"), 2024, 2025, EJ_E1), false);
+        MongoDatabase db = TestLedger.freshDatabase();
+        TestLedger.feed(ledger.events, 3, TestLedger.commitments(db));
+        ReadSide read = readSide(db, ledger, "2024-04-15T00:00:00Z");
+        UsdRates rates = UsdRates.shipped();
+
+        MakerMoney money = (MakerMoney) read.maker("gov-mx").orElseThrow().get("money");
+        // c1: 1,000,000 EUR pledged in 2021; 100,000 EUR disbursed for 2021 and 50,000 for 2022 (as corrected).
+        assertThat(money.pledgedUsd()).isEqualByComparingTo(rates.rate("EUR", 2021).orElseThrow().multiply(new BigDecimal("1000000")));
+        assertThat(money.disbursedUsd()).isEqualByComparingTo(rates.rate("EUR", 2021).orElseThrow().multiply(new BigDecimal("100000"))
+                .add(rates.rate("EUR", 2022).orElseThrow().multiply(new BigDecimal("50000"))).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        assertThat(rates.rate("XAU", 2024)).isEmpty();
+        assertThat(money.pledgedNotConverted()).containsOnlyKeys("XAU");
+        assertThat(money.pledgedNotConverted().get("XAU")).isEqualByComparingTo("5");
+        assertThat(money.disbursedNotConverted()).isEmpty();
+
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
 import org.equalityledger.projections.initiatives.InitiativeEventHandler;
 import org.equalityledger.projections.initiatives.InitiativeQueries;
 import org.equalityledger.projections.initiatives.InitiativesProjector;
+import org.equalityledger.projections.makers.MakerQueries;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerReader;
@@ -42,6 +43,11 @@ public class InitiativesConfiguration {
     @Bean
     InitiativeEventHandler initiativeEventHandler(InitiativesProjector projector) {
         return new InitiativeEventHandler(projector);
+    }
+
+    @Bean
+    MakerQueries makerQueries(ReadModels readModels, ReadModelPositions positions) {
+        return new MakerQueries(readModels, positions);
     }
 
     @Bean

@@ -6,7 +6,9 @@ import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.initiative.ImplementationPeriod;
+import org.equalityledger.api.query.queue.QueueScope;
 import org.equalityledger.projections.query.ReadSideQueries;
+import org.equalityledger.service.security.CurrentActor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,10 +27,13 @@ public class ReportingQueryController {
 
     private final QueryGateway queries;
     private final ImplementationPeriod implementationPeriod;
+    private final CurrentActor currentActor;
 
-    public ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod) {
+    public ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod,
+                                    CurrentActor currentActor) {
         this.queries = queries;
         this.implementationPeriod = implementationPeriod;
+        this.currentActor = currentActor;
     }
 
     @GetMapping("/reporting-cycles/{year}")
@@ -71,22 +76,32 @@ public class ReportingQueryController {
         return maker;
     }
 
-    /** Pledges waiting for an initiative's decision, overdue first. */
+    /**
+     * Pledges waiting for a decision that the caller may see (see {@link QueueScope}), overdue first:
+     * a leader those of the initiatives it leads, an ally those of its makers, the secretariat and
+     * auditors all.
+     */
     @GetMapping("/validation-queue")
-    public List<Map<String, Object>> queue(@RequestParam(required = false) String initiative) {
-        return Queries.list(queries, new ReadSideQueries.ValidationQueue(initiative));
+    public List<Map<String, Object>> queue(@RequestParam(required = false) String initiative,
+                                           @RequestParam(defaultValue = "false") boolean overdue) {
+        return Queries.list(queries, scopedQueue(initiative, overdue));
     }
 
     @GetMapping(value = "/validation-queue/export.csv", produces = "text/csv")
-    public ResponseEntity<String> queueCsv(@RequestParam(required = false) String initiative) {
+    public ResponseEntity<String> queueCsv(@RequestParam(required = false) String initiative,
+                                           @RequestParam(defaultValue = "false") boolean overdue) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("Commitment", "Title", "Commitment maker", "Initiative",
                 "Pledged at", "Decision due by", "Overdue")));
-        for (Map<String, Object> q : Queries.list(queries, new ReadSideQueries.ValidationQueue(initiative))) {
+        for (Map<String, Object> q : Queries.list(queries, scopedQueue(initiative, overdue))) {
             List<Object> fields = new ArrayList<>(List.of(q.get("commitmentId"), q.get("title"), q.get("maker"),
                     q.get("initiativeName"), q.get("pledgedAt"), q.get("dueBy"), Boolean.TRUE.equals(q.get("overdue")) ? "yes" : "no"));
             out.append(Csv.line(fields));
         }
         return csv("validation-queue.csv", out.toString());
+    }
+
+    private ReadSideQueries.ValidationQueue scopedQueue(String initiative, boolean overdueOnly) {
+        return new ReadSideQueries.ValidationQueue(initiative, overdueOnly, QueueScope.of(currentActor.get()));
     }
 
     static ResponseEntity<String> csv(String filename, String body) {

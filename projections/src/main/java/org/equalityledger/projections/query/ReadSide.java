@@ -24,6 +24,7 @@ import org.equalityledger.api.commitment.CommitmentAmended;
 import org.equalityledger.api.commitment.CommitmentDetails;
 import org.equalityledger.api.commitment.CommitmentPledged;
 import org.equalityledger.api.commitment.DecisionDeadlinePolicy;
+import org.equalityledger.api.query.queue.QueueScope;
 import org.equalityledger.api.commitment.TargetAction;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.CommitmentMakerRegistered;
@@ -320,8 +321,12 @@ public final class ReadSide {
         List<String> ids = maker.getList("commitmentIds", String.class, List.of());
         List<Map<String, Object>> commitments = new ArrayList<>();
         Map<Integer, Map<String, Object>> record = new TreeMap<>();
+        // ---- issue 13 item 6 (H3): the maker's USD totals
+        org.equalityledger.projections.makers.MakerMoneyTotals money = new org.equalityledger.projections.makers.MakerMoneyTotals(rates);
         for (Document doc : collection(CommitmentProjector.COMMITMENTS).find(in("_id", ids))) {
             CommitmentState s = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
+            money.add(s);
+            // ---- end H3
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("commitmentId", s.commitmentId);
             c.put("title", s.details.title());
@@ -357,6 +362,7 @@ public final class ReadSide {
         Map<String, Object> v = makerSummary(makerId, maker);
         v.put("commitments", commitments);
         v.put("reportingRecord", new ArrayList<>(record.values()));
+        v.put("money", money.money()); // H3, issue 13 item 6
         return Optional.of(v);
     }
 
@@ -477,8 +483,11 @@ public final class ReadSide {
         };
     }
 
-    /** Pledges waiting for an initiative's decision, overdue first, then by due date. */
-    public List<Map<String, Object>> validationQueue(String initiativeId) {
+    /**
+     * Pledges waiting for an initiative's decision that {@code scope} may see (of {@code initiativeId}
+     * only, and only the overdue, when asked), overdue first, then by due date.
+     */
+    public List<Map<String, Object>> validationQueue(String initiativeId, boolean overdueOnly, QueueScope scope) {
         Instant now = clock.instant();
         List<Map<String, Object>> queue = new ArrayList<>();
         Iterable<Document> docs = initiativeId == null ? collection(CommitmentProjector.QUEUE).find()
@@ -487,11 +496,22 @@ public final class ReadSide {
         List<Document> all = new ArrayList<>();
         docs.forEach(all::add);
         initiatives(new LinkedHashSet<>(all.stream().map(d -> d.getString("_id")).toList())).forEach(names::put);
+        // ---- issue 13 item 6 (H3): the maker of each pending pledge, from the makers' commitment ids
+        Map<String, String> makerOf = new HashMap<>();
+        if (!scope.makers().isEmpty()) {
+            collection(CommitmentProjector.MAKERS).find(in("_id", new ArrayList<>(scope.makers()))).forEach(m ->
+                    m.getList("commitmentIds", String.class, List.of()).forEach(c -> makerOf.put(c, m.getString("_id"))));
+        }
+        // ---- end H3
         for (Document doc : all) {
             String initiative = doc.getString("_id");
             doc.get("pending", Document.class).forEach((commitmentId, value) -> {
                 Document p = (Document) value;
                 Instant due = Instant.parse(p.getString("dueBy"));
+                boolean overdue = DecisionDeadlinePolicy.overdue(due, now);
+                if (!scope.sees(initiative, makerOf.get(commitmentId)) || (overdueOnly && !overdue)) {
+                    return;
+                }
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("commitmentId", commitmentId);
                 m.put("title", p.getString("title"));
@@ -500,7 +520,7 @@ public final class ReadSide {
                 m.put("initiativeName", initiativeName(names.get(initiative), initiative));
                 m.put("pledgedAt", p.getString("pledgedAt"));
                 m.put("dueBy", due);
-                m.put("overdue", DecisionDeadlinePolicy.overdue(due, now));
+                m.put("overdue", overdue);
                 queue.add(m);
             });
         }

@@ -19,7 +19,7 @@ public class ReadSideQueries {
     public record ReportingCycleCompliance(int year) {
     }
 
-    public record ValidationQueue(String initiativeId) {
+    public record ValidationQueue(String initiativeId, boolean overdueOnly, org.equalityledger.api.query.queue.QueueScope scope) {
     }
 
     public record Dashboard(String scope, Integer year, Instant asOf) {
@@ -61,7 +61,7 @@ public class ReadSideQueries {
 
     @QueryHandler
     public Answer handle(ValidationQueue q) {
-        return new Answer(read.validationQueue(q.initiativeId()));
+        return new Answer(read.validationQueue(q.initiativeId(), q.overdueOnly(), q.scope()));
     }
 
     @QueryHandler
