@@ -1,13 +1,9 @@
 package org.equalityledger.service.query;
 
-import java.util.List;
-import java.util.OptionalLong;
-
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.equalityledger.api.query.LedgerPoint;
-import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelPositions;
 
@@ -31,10 +27,6 @@ class ProcessorPositions implements ReadModelPositions {
                 .map(p -> p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
                         .mapToLong(at -> at.orElse(-1)).min().orElse(-1))
                 .orElse(-1L);
-        if (position < 0) {
-            return LedgerPoint.EMPTY;
-        }
-        List<LedgerEvent> last = ledger.eventsBetween(position, position);
-        return new LedgerPoint(position, last.isEmpty() ? null : last.get(0).recordedAt());
+        return ledger.point(position);
     }
 }

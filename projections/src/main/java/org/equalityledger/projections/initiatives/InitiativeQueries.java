@@ -139,12 +139,7 @@ public class InitiativeQueries {
     }
 
     private LedgerPoint pointAt(Instant at) {
-        long position = ledger.lastPositionAt(at);
-        if (position < 0) {
-            return LedgerPoint.EMPTY;
-        }
-        List<LedgerEvent> last = ledger.eventsBetween(position, position);
-        return new LedgerPoint(position, last.isEmpty() ? null : last.get(0).recordedAt());
+        return ledger.point(ledger.lastPositionAt(at));
     }
 
     private static LedgerPoint lower(LedgerPoint a, LedgerPoint b) {
