@@ -69,8 +69,13 @@
     }
   }
 
-  function share(figures) {
-    return figures.shareReported == null ? '—' : percent.format(figures.shareReported);
+  // Compliance is per reporting cycle: a year's figures carry their cycle, all years the latest one.
+  function cycleOf(figures) {
+    return figures.cycle || figures.latestCycle || null;
+  }
+
+  function share(cycle) {
+    return cycle == null || cycle.shareReported == null ? '—' : percent.format(cycle.shareReported);
   }
 
   async function show() {
@@ -79,8 +84,9 @@
     status.textContent = 'Loading…';
     try {
       const suffix = query();
-      const [global, initiatives] = await Promise.all([
+      const [global, byInitiative] = await Promise.all([
         get('/api/dashboards/global' + suffix), get('/api/dashboards/initiatives' + suffix)]);
+      const initiatives = byInitiative.initiatives;
       const f = global.figures;
       const year = document.getElementById('year').value;
       document.getElementById('global-heading').textContent = 'All initiatives, ' + (year || period);
@@ -89,8 +95,11 @@
       figure(list, 'Commitments', count.format(f.commitments));
       figure(list, 'Pledged', compactMoney.format(f.pledgedUsd), money.format(f.pledgedUsd));
       figure(list, 'Disbursed', compactMoney.format(f.disbursedUsd), money.format(f.disbursedUsd));
-      figure(list, 'Reported', share(f));
-      figure(list, 'Reports filed late', count.format(f.reportsLate));
+      const cycle = cycleOf(f);
+      const cycleName = cycle ? cycle.year + ' cycle' : 'no cycle opened yet';
+      figure(list, 'Reported, ' + cycleName, share(cycle));
+      figure(list, 'Overdue, ' + cycleName, cycle ? count.format(cycle.overdue) : '—');
+      figure(list, 'Reported late, ' + cycleName, cycle ? count.format(cycle.late) : '—');
       mix(document.getElementById('by-status'), f.byStatus);
       mix(document.getElementById('progress'), f.progressStatusMix);
 
@@ -100,7 +109,7 @@
         const g = initiative.figures;
         const row = document.createElement('tr');
         const cells = [initiative.name, count.format(g.commitments), money.format(g.pledgedUsd),
-          money.format(g.disbursedUsd), share(g)];
+          money.format(g.disbursedUsd), share(cycleOf(g))];
         cells.forEach((text, i) => {
           const cell = document.createElement(i === 0 ? 'th' : 'td');
           if (i === 0) cell.scope = 'row'; else cell.className = 'number';
@@ -109,10 +118,14 @@
         });
         rows.append(row);
       }
+      const shownCycle = initiatives.map((i) => cycleOf(i.figures)).find((c) => c != null);
+      document.getElementById('initiatives-cycle').textContent = shownCycle ? ' (' + shownCycle.year + ' cycle)' : '';
+      document.getElementById('initiatives-note').textContent = byInitiative.note;
       const rates = global.rates || {};
       document.getElementById('rates').textContent = 'Money in US dollars at the yearly rates of '
         + (rates.source || 'the shipped rate table') + '.';
-      status.textContent = global.asOf ? 'As the ledger recorded it on ' + global.asOf + '.' : 'Up to date.';
+      status.textContent = (global.asOf ? 'As the ledger recorded it on ' + global.asOf : 'Up to date')
+        + (global.recordedUpTo ? ': its entries up to ' + global.recordedUpTo + '.' : ': the ledger is empty.');
     } catch (error) {
       fail(error);
     }

@@ -37,4 +37,24 @@ class RoomsTest {
                         SERVICE + "query..", SERVICE + "audit..", SERVICE + "security..", SERVICE + "config..")
                 .check(ServiceClasses.MAIN);
     }
+
+    @Test
+    void the_query_side_never_imports_the_web() {
+        noClasses().that().resideInAPackage(SERVICE + "query..")
+                .should().dependOnClassesThat().resideInAPackage(SERVICE + "web..")
+                .check(ServiceClasses.MAIN);
+    }
+
+    /** The controllers of the read side ask the query bus; the rooms behind it read the read models. */
+    @Test
+    void the_read_side_controllers_read_through_the_query_gateway_only() {
+        noClasses().that().resideInAnyPackage(SERVICE + "query..", SERVICE + "web..")
+                .and().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..",
+                        "org.equalityledger.projections.store..", "org.equalityledger.projections.commitments..",
+                        "org.equalityledger.projections.history..", "org.equalityledger.projections.makers..",
+                        "org.equalityledger.projections.reporting..", "org.equalityledger.projections.queue..",
+                        "org.equalityledger.projections.dashboards..", "org.equalityledger.projections.initiatives..")
+                .check(ServiceClasses.MAIN);
+    }
 }

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.equalityledger.api.commitment.CommitmentCompleted;
@@ -26,10 +26,28 @@ import org.equalityledger.api.reporting.ProgressReportFiled;
 import org.equalityledger.api.reporting.ProgressStatus;
 import org.equalityledger.api.reporting.ReportingCycleClosed;
 import org.equalityledger.api.reporting.ReportingStatus;
-import org.equalityledger.projections.query.ListFilter;
-import org.equalityledger.projections.query.ReadSide;
-import org.equalityledger.projections.reference.Regions;
+import org.equalityledger.api.query.commitments.CommitmentById;
+import org.equalityledger.api.query.commitments.CommitmentFilter;
+import org.equalityledger.api.query.commitments.CommitmentList;
+import org.equalityledger.api.query.commitments.CommitmentPage;
+import org.equalityledger.api.query.commitments.CommitmentRow;
+import org.equalityledger.api.query.commitments.CommitmentView;
+import org.equalityledger.api.query.history.CommitmentHistory;
+import org.equalityledger.api.query.history.History;
+import org.equalityledger.api.query.makers.MakerById;
+import org.equalityledger.api.query.makers.MakerProfile;
+import org.equalityledger.api.query.queue.PendingDecisions;
+import org.equalityledger.api.query.queue.ValidationQueue;
+import org.equalityledger.api.query.reporting.CycleCompliance;
+import org.equalityledger.api.query.reporting.ReportingCycleCompliance;
+import org.equalityledger.projections.commitments.CommitmentQueries;
+import org.equalityledger.projections.history.HistoryQueries;
+import org.equalityledger.projections.makers.MakerQueries;
+import org.equalityledger.projections.queue.QueueQueries;
+import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.reference.UsdRates;
+import org.equalityledger.projections.reporting.ReportingQueries;
+import org.equalityledger.projections.store.ReadModels;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoDatabase;
@@ -78,8 +96,36 @@ class CommitmentProjectionTest {
         return l;
     }
 
-    static ReadSide readSide(MongoDatabase db, TestLedger ledger, String now) {
-        return new ReadSide(db, ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    /** The rooms over {@code db}, every event of {@code ledger} applied, reading at {@code now}. */
+    record Rooms(CommitmentQueries commitments, HistoryQueries history, MakerQueries makers, ReportingQueries reporting,
+                 QueueQueries queue, Recorded recorded) {
+
+        Optional<CommitmentView> commitment(String id) {
+            return commitments.handle(new CommitmentById(id, null));
+        }
+
+        Optional<CommitmentView> commitmentAsOf(String id, Instant at) {
+            return commitments.handle(new CommitmentById(id, at));
+        }
+
+        CommitmentPage list(CommitmentFilter filter, int page, int size) {
+            return commitments.handle(new CommitmentList(filter, page, size));
+        }
+
+        ValidationQueue queue(String initiativeId, boolean overdueOnly, QueueScope scope) {
+            return queue.handle(new PendingDecisions(initiativeId, overdueOnly, scope));
+        }
+    }
+
+    static Recorded recorded(MongoDatabase db, TestLedger ledger, String now) {
+        return new Recorded(ReadModels.of(db), ledger, ledger::reached, TestLedger.PERIOD,
+                Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    }
+
+    static Rooms rooms(MongoDatabase db, TestLedger ledger, String now) {
+        Recorded recorded = recorded(db, ledger, now);
+        return new Rooms(new CommitmentQueries(recorded), new HistoryQueries(recorded), new MakerQueries(recorded, UsdRates.shipped()),
+                new ReportingQueries(recorded), new QueueQueries(recorded), recorded);
     }
 
     @Test
@@ -87,50 +133,48 @@ class CommitmentProjectionTest {
         TestLedger ledger = scenario();
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 5, TestLedger.commitments(db));
-        ReadSide read = readSide(db, ledger, "2024-04-15T00:00:00Z");
+        Rooms read = rooms(db, ledger, "2024-04-15T00:00:00Z");
 
-        Map<String, Object> c1 = read.commitment("c1").orElseThrow();
-        assertThat(c1.get("status")).isEqualTo(CommitmentStatus.ACTIVE);
-        assertThat(c1.get("extensions")).isEqualTo(1);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> decisions = (List<Map<String, Object>>) c1.get("decisions");
-        assertThat(decisions).singleElement().satisfies(d -> {
-            assertThat(d.get("initiativeName")).isEqualTo("Initiative gbv");
-            assertThat(d.get("decision").toString()).isEqualTo("ACCEPTED");
+        CommitmentView c1 = read.commitment("c1").orElseThrow();
+        assertThat(c1.status()).isEqualTo(CommitmentStatus.ACTIVE);
+        assertThat(c1.extensions()).isEqualTo(1);
+        assertThat(c1.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.initiativeName()).isEqualTo("Initiative gbv");
+            assertThat(d.decision()).isEqualTo("ACCEPTED");
         });
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> reports = (List<Map<String, Object>>) c1.get("reports");
-        assertThat(reports).hasSize(2);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> inForce2022 = (Map<String, Object>) reports.get(1).get("inForce");
-        assertThat(inForce2022.get("revision")).isEqualTo(2);
-        assertThat(inForce2022.get("progressStatus")).isEqualTo(ProgressStatus.OFF_TRACK);
-        assertThat(inForce2022.get("correctionReason")).isEqualTo("disbursement double counted");
-        assertThat(inForce2022.get("late")).isEqualTo(true);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> superseded = (List<Map<String, Object>>) reports.get(1).get("superseded");
-        assertThat(superseded).singleElement().satisfies(r -> {
-            assertThat(r.get("revision")).isEqualTo(1);
-            assertThat(r.get("supersededBy")).isEqualTo(2);
+        assertThat(c1.targets()).singleElement().satisfies(t -> assertThat(t.actionName()).isEqualTo("Action a1"));
+        assertThat(c1.reports()).hasSize(2);
+        CommitmentView.ReportRevision inForce2022 = c1.reports().get(1).inForce();
+        assertThat(inForce2022.revision()).isEqualTo(2);
+        assertThat(inForce2022.progressStatus()).isEqualTo(ProgressStatus.OFF_TRACK);
+        assertThat(inForce2022.correctionReason()).isEqualTo("disbursement double counted");
+        assertThat(inForce2022.late()).isTrue();
+        assertThat(c1.reports().get(1).superseded()).singleElement().satisfies(r -> {
+            assertThat(r.revision()).isEqualTo(1);
+            assertThat(r.supersededBy()).isEqualTo(2);
         });
         // 2023's deadline passed without a report: overdue one cycle; the declared progress stays OFF_TRACK.
-        assertThat(reportingStatus(c1)).isEqualTo(ReportingStatus.OVERDUE_ONE_CYCLE);
-        assertThat(((Map<?, ?>) c1.get("progressStatus")).get("declared")).isEqualTo(ProgressStatus.OFF_TRACK);
-        assertThat(((Map<?, ?>) c1.get("flags")).get("lateReportYears")).isEqualTo(List.of(2022));
+        assertThat(c1.reportingStatus().status()).isEqualTo(ReportingStatus.OVERDUE_ONE_CYCLE);
+        assertThat(c1.progressStatus().declared()).isEqualTo(ProgressStatus.OFF_TRACK);
+        assertThat(c1.flags().lateReportYears()).isEqualTo(List.of(2022));
+        assertThat(c1.maker().name()).isEqualTo("Maker gov-mx");
 
         // c2 never reported: 2021, 2022 and 2023 due and missing: inactive.
-        Map<String, Object> c2 = read.commitment("c2").orElseThrow();
-        assertThat(reportingStatus(c2)).isEqualTo(ReportingStatus.OVERDUE_TWO_CYCLES);
-        assertThat(((Map<?, ?>) c2.get("reportingStatus")).get("inactive")).isEqualTo(true);
-        assertThat(((Map<?, ?>) c2.get("progressStatus")).get("declared")).isNull();
+        CommitmentView c2 = read.commitment("c2").orElseThrow();
+        assertThat(c2.reportingStatus().status()).isEqualTo(ReportingStatus.OVERDUE_TWO_CYCLES);
+        assertThat(c2.reportingStatus().inactive()).isTrue();
+        assertThat(c2.progressStatus().declared()).isNull();
 
-        Map<String, Object> c3 = read.commitment("c3").orElseThrow();
-        assertThat(((Map<?, ?>) c3.get("flags")).get("financialCommitmentExpected")).isEqualTo(true);
-        assertThat(reportingStatus(c3)).isEqualTo(ReportingStatus.NOT_EXPECTED);
-        assertThat(read.commitment("c4").orElseThrow().get("status")).isEqualTo(CommitmentStatus.REJECTED);
-        assertThat(read.commitment("c5").orElseThrow().get("closingReason")).isEqualTo("funding lost");
-        assertThat(read.commitment("c6").orElseThrow().get("status")).isEqualTo(CommitmentStatus.COMPLETED);
+        CommitmentView c3 = read.commitment("c3").orElseThrow();
+        assertThat(c3.flags().financialCommitmentExpected()).isTrue();
+        assertThat(c3.reportingStatus().status()).isEqualTo(ReportingStatus.NOT_EXPECTED);
+        assertThat(read.commitment("c4").orElseThrow().status()).isEqualTo(CommitmentStatus.REJECTED);
+        assertThat(read.commitment("c5").orElseThrow().closingReason()).isEqualTo("funding lost");
+        assertThat(read.commitment("c6").orElseThrow().status()).isEqualTo(CommitmentStatus.COMPLETED);
         assertThat(read.commitment("nope")).isEmpty();
+        // Read now: what the commitments projection has applied, the whole ledger here.
+        assertThat(c1.asOfPosition()).isEqualTo(ledger.headPosition());
+        assertThat(c1.recordedUpTo()).isEqualTo(ledger.events.get(ledger.events.size() - 1).recordedAt());
     }
 
     @Test
@@ -143,7 +187,7 @@ class CommitmentProjectionTest {
         TestLedger.feed(events.subList(0, last), 100, TestLedger.commitments(db));
         MongoDatabase text = TestLedger.freshDatabase();
         TestLedger.feed(events, 100, TestLedger.commitments(text));
-        ReadSide expected = readSide(text, ledger, "2024-04-15T00:00:00Z");
+        Rooms expected = rooms(text, ledger, "2024-04-15T00:00:00Z");
 
         // The form written before: the state as a document of its own, no makerId beside it.
         var commitments = db.getCollection(org.equalityledger.projections.commitments.CommitmentProjector.COMMITMENTS);
@@ -154,11 +198,11 @@ class CommitmentProjectionTest {
         }
         // The last commitment event folds onto an old-form state, which is then written as text.
         TestLedger.feed(events.subList(last, events.size()), 100, TestLedger.commitments(db));
-        ReadSide read = readSide(db, ledger, "2024-04-15T00:00:00Z");
+        Rooms read = rooms(db, ledger, "2024-04-15T00:00:00Z");
         assertThat(read.commitment(changed)).isEqualTo(expected.commitment(changed));
         assertThat(changed).isNotEqualTo("c2");
         assertThat(read.commitment("c2")).isEqualTo(expected.commitment("c2"));
-        assertThat(read.maker("gov-mx")).isEqualTo(expected.maker("gov-mx"));
+        assertThat(read.makers().handle(new MakerById("gov-mx"))).isEqualTo(expected.makers().handle(new MakerById("gov-mx")));
         assertThat(commitments.find(com.mongodb.client.model.Filters.eq("_id", changed)).first().get("state")).isInstanceOf(String.class);
     }
 
@@ -177,14 +221,14 @@ class CommitmentProjectionTest {
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 100, TestLedger.commitments(db));
 
-        assertThat(reportingStatus(readSide(db, ledger, "2021-12-01T00:00:00Z").commitment("c1").orElseThrow()))
-                .isEqualTo(ReportingStatus.NOT_YET_DUE);
-        assertThat(reportingStatus(readSide(db, ledger, "2022-04-15T00:00:00Z").commitment("c2").orElseThrow()))
-                .isEqualTo(ReportingStatus.OVERDUE_ONE_CYCLE);
-        assertThat(reportingStatus(readSide(db, ledger, "2022-04-15T00:00:00Z").commitment("c1").orElseThrow()))
-                .isEqualTo(ReportingStatus.REPORTED);
-        assertThat(reportingStatus(readSide(db, ledger, "2023-04-15T00:00:00Z").commitment("c2").orElseThrow()))
-                .isEqualTo(ReportingStatus.OVERDUE_TWO_CYCLES);
+        assertThat(status(rooms(db, ledger, "2021-12-01T00:00:00Z"), "c1")).isEqualTo(ReportingStatus.NOT_YET_DUE);
+        assertThat(status(rooms(db, ledger, "2022-04-15T00:00:00Z"), "c2")).isEqualTo(ReportingStatus.OVERDUE_ONE_CYCLE);
+        assertThat(status(rooms(db, ledger, "2022-04-15T00:00:00Z"), "c1")).isEqualTo(ReportingStatus.REPORTED);
+        assertThat(status(rooms(db, ledger, "2023-04-15T00:00:00Z"), "c2")).isEqualTo(ReportingStatus.OVERDUE_TWO_CYCLES);
+    }
+
+    private static ReportingStatus status(Rooms read, String id) {
+        return read.commitment(id).orElseThrow().reportingStatus().status();
     }
 
     @Test
@@ -192,25 +236,35 @@ class CommitmentProjectionTest {
         TestLedger ledger = scenario();
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 100, TestLedger.commitments(db));
-        ReadSide read = readSide(db, ledger, "2024-04-15T00:00:00Z");
+        Rooms read = rooms(db, ledger, "2024-04-15T00:00:00Z");
 
-        Map<String, Object> before = read.commitmentAsOf("c1", Instant.parse("2023-01-01T00:00:00Z")).orElseThrow();
-        assertThat((List<?>) before.get("reports")).hasSize(1);
-        assertThat(reportingStatus(before)).isEqualTo(ReportingStatus.REPORTED);
-        Map<String, Object> pledgedOnly = read.commitmentAsOf("c1", Instant.parse("2021-03-30T10:00:08Z")).orElseThrow();
-        assertThat(pledgedOnly.get("status")).isEqualTo(CommitmentStatus.PLEDGED);
+        Instant then = Instant.parse("2023-01-01T00:00:00Z");
+        CommitmentView before = read.commitmentAsOf("c1", then).orElseThrow();
+        assertThat(before.reports()).hasSize(1);
+        assertThat(before.reportingStatus().status()).isEqualTo(ReportingStatus.REPORTED);
+        // As of an instant: the last event recorded by then, and when.
+        long lastThen = ledger.lastPositionAt(then);
+        assertThat(before.asOfPosition()).isEqualTo(lastThen).isLessThan(ledger.headPosition());
+        assertThat(before.recordedUpTo()).isEqualTo(ledger.events.get((int) lastThen).recordedAt()).isBeforeOrEqualTo(then);
+        assertThat(before.asOf()).isEqualTo(then);
+        CommitmentView pledgedOnly = read.commitmentAsOf("c1", Instant.parse("2021-03-30T10:00:08Z")).orElseThrow();
+        assertThat(pledgedOnly.status()).isEqualTo(CommitmentStatus.PLEDGED);
         assertThat(read.commitmentAsOf("c1", Instant.parse("2021-01-01T00:00:00Z"))).isEmpty();
-        Map<String, Object> latest = read.commitmentAsOf("c1", Instant.parse("2030-01-01T00:00:00Z")).orElseThrow();
-        Map<String, Object> live = read.commitment("c1").orElseThrow();
-        latest.remove("asOf");
-        assertThat(latest.toString()).isEqualTo(live.toString().replace("reportingStatus={status=OVERDUE_ONE_CYCLE, inactive=false, dueYears=[2021, 2022, 2023], missingYears=[2023]}",
-                "reportingStatus={status=OVERDUE_ONE_CYCLE, inactive=false, dueYears=[2021, 2022, 2023], missingYears=[2023]}"));
+        CommitmentView latest = read.commitmentAsOf("c1", Instant.parse("2030-01-01T00:00:00Z")).orElseThrow();
+        CommitmentView live = read.commitment("c1").orElseThrow();
+        assertThat(latest).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(live);
 
-        List<Map<String, Object>> history = read.history("c1", null).orElseThrow();
-        assertThat(history).extracting(h -> h.get("event")).containsExactly("CommitmentPledged", "PledgeAccepted",
+        History history = read.history().handle(new CommitmentHistory("c1", null)).orElseThrow();
+        assertThat(history.entries()).extracting(History.Entry::event).containsExactly("CommitmentPledged", "PledgeAccepted",
                 "CommitmentExtended", "ProgressReportFiled", "ProgressReportFiled", "ProgressReportCorrected");
-        assertThat(history.get(5).get("reason")).isEqualTo("disbursement double counted");
-        assertThat(((Map<?, ?>) history.get(5).get("changes")).keySet().stream().map(Object::toString).toList()).contains("status", "moneyDisbursed");
+        assertThat(history.entries().get(5).reason()).isEqualTo("disbursement double counted");
+        assertThat(history.entries().get(5).changes().keySet()).contains("status", "moneyDisbursed");
+        assertThat(history.entries().get(5).changes().get("status").to()).isEqualTo(ProgressStatus.OFF_TRACK);
+        assertThat(history.asOfPosition()).isEqualTo(ledger.headPosition());
+        History historyThen = read.history().handle(new CommitmentHistory("c1", then)).orElseThrow();
+        assertThat(historyThen.entries()).hasSize(4);
+        assertThat(historyThen.asOfPosition()).isEqualTo(lastThen);
+        assertThat(read.history().handle(new CommitmentHistory("nope", null))).isEmpty();
     }
 
     @Test
@@ -218,34 +272,35 @@ class CommitmentProjectionTest {
         TestLedger ledger = scenario();
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 3, TestLedger.commitments(db));
-        ReadSide read = readSide(db, ledger, "2024-04-15T00:00:00Z");
+        Rooms read = rooms(db, ledger, "2024-04-15T00:00:00Z");
 
-        Map<String, Object> maker = read.maker("gov-mx").orElseThrow();
-        assertThat((List<?>) maker.get("commitments")).hasSize(2);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> record = (List<Map<String, Object>>) maker.get("reportingRecord");
-        assertThat(record).filteredOn(y -> y.get("year").equals(2022)).singleElement()
-                .satisfies(y -> assertThat(y).containsEntry("reported", 1).containsEntry("late", 1));
-        assertThat(record).filteredOn(y -> y.get("year").equals(2023)).singleElement()
-                .satisfies(y -> assertThat(y).containsEntry("overdue", 1));
+        MakerProfile maker = read.makers().handle(new MakerById("gov-mx")).orElseThrow();
+        assertThat(maker.commitments()).hasSize(2);
+        assertThat(maker.reportingRecord()).filteredOn(y -> y.year() == 2022).singleElement()
+                .satisfies(y -> assertThat(y).extracting("reported", "late").containsExactly(1, 1));
+        assertThat(maker.reportingRecord()).filteredOn(y -> y.year() == 2023).singleElement()
+                .satisfies(y -> assertThat(y.overdue()).isEqualTo(1));
+        assertThat(maker.asOfPosition()).isEqualTo(ledger.headPosition());
+        assertThat(read.makers().handle(new MakerById("nobody"))).isEmpty();
 
-        Map<String, Object> cycle2022 = read.reportingCycle(2022);
-        assertThat(counts(cycle2022)).containsEntry("expected", 2).containsEntry("reportedLate", 1)
-                .containsEntry("overdue", 1);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> who = (List<Map<String, Object>>) cycle2022.get("commitments");
-        assertThat(who.get(0).get("reporting")).isEqualTo("overdue");
+        CycleCompliance cycle2022 = read.reporting().handle(new ReportingCycleCompliance(2022));
+        assertThat(cycle2022.counts()).isEqualTo(new CycleCompliance.Counts(2, 1, 1, 1, 0));
+        assertThat(cycle2022.commitments().get(0).reporting()).isEqualTo("overdue");
+        assertThat(cycle2022.shareReported()).isEqualTo(0.5);
 
-        List<Map<String, Object>> queue = read.validationQueue(null, false, QueueScope.EVERYTHING);
+        ValidationQueue queue = read.queue(null, false, QueueScope.EVERYTHING);
         // c2 is active (gbv accepted) but ej has not answered yet: both wait for ej, the older first.
-        assertThat(queue).extracting(q -> q.get("commitmentId")).containsExactly("c2", "c3");
-        assertThat(queue.get(0)).containsEntry("overdue", true).containsEntry("initiativeName", "Initiative ej");
+        assertThat(queue.items()).extracting(ValidationQueue.Pending::commitmentId).containsExactly("c2", "c3");
+        assertThat(queue.items().get(0).overdue()).isTrue();
+        assertThat(queue.items().get(0).initiativeName()).isEqualTo("Initiative ej");
+        assertThat(read.queue("gbv", false, QueueScope.EVERYTHING).items()).isEmpty();
 
-        assertThat(read.list(new ListFilter("gbv", null, null, null, null, null, null), 0, 10).total()).isEqualTo(4);
-        assertThat(read.list(new ListFilter(null, "a2", null, null, null, null, null), 0, 10).items())
-                .extracting(r -> r.get("commitmentId")).containsExactly("c2");
-        assertThat(read.list(new ListFilter(null, null, "GOVERNMENT", "MX", "active", 2025, "shelters"), 0, 10).total()).isEqualTo(1);
-        assertThat(read.list(ListFilter.none(), 1, 4).items()).hasSize(2);
+        assertThat(read.list(new CommitmentFilter("gbv", null, null, null, null, null, null), 0, 10).total()).isEqualTo(4);
+        assertThat(read.list(new CommitmentFilter(null, "a2", null, null, null, null, null), 0, 10).items())
+                .extracting(CommitmentRow::commitmentId).containsExactly("c2");
+        assertThat(read.list(new CommitmentFilter(null, null, "GOVERNMENT", "MX", "active", 2025, "shelters"), 0, 10).total()).isEqualTo(1);
+        assertThat(read.list(CommitmentFilter.none(), 1, 4).items()).hasSize(2);
+        assertThat(read.commitments().handle(CommitmentList.all(CommitmentFilter.none())).items()).hasSize(6);
     }
 
     @Test
@@ -253,9 +308,9 @@ class CommitmentProjectionTest {
         TestLedger ledger = scenario();
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 3, TestLedger.commitments(db));
-        ReadSide read = readSide(db, ledger, "2024-04-15T00:00:00Z");
-        java.util.function.Function<QueueScope, List<Object>> ids = scope ->
-                read.validationQueue(null, false, scope).stream().map(q -> q.get("commitmentId")).toList();
+        Rooms read = rooms(db, ledger, "2024-04-15T00:00:00Z");
+        java.util.function.Function<QueueScope, List<String>> ids = scope ->
+                read.queue(null, false, scope).items().stream().map(ValidationQueue.Pending::commitmentId).toList();
 
         assertThat(ids.apply(QueueScope.of(Actor.leaderOf("l", "ej")))).containsExactly("c2", "c3");
         assertThat(ids.apply(QueueScope.of(Actor.leaderOf("l", "gbv")))).isEmpty(); // gbv decided on all its pledges
@@ -263,12 +318,12 @@ class CommitmentProjectionTest {
         assertThat(ids.apply(QueueScope.of(Actor.allyOf("a", "ngo-se")))).containsExactly("c2");
         assertThat(ids.apply(QueueScope.of(Actor.allyOf("a")))).isEmpty();
         assertThat(ids.apply(QueueScope.of(Actor.auditor("x")))).containsExactly("c2", "c3");
-        assertThat(read.validationQueue("gbv", false, QueueScope.EVERYTHING)).isEmpty();
-        assertThat(read.validationQueue(null, true, QueueScope.EVERYTHING))
-                .isNotEmpty().allSatisfy(q -> assertThat(q).containsEntry("overdue", true));
-        ReadSide beforeAnyDue = readSide(db, ledger, "2021-04-01T00:00:00Z"); // answers are due four weeks after the pledge
-        assertThat(beforeAnyDue.validationQueue(null, false, QueueScope.EVERYTHING)).hasSize(2);
-        assertThat(beforeAnyDue.validationQueue(null, true, QueueScope.EVERYTHING)).isEmpty();
+        assertThat(read.queue("gbv", false, QueueScope.EVERYTHING).items()).isEmpty();
+        assertThat(read.queue(null, true, QueueScope.EVERYTHING).items())
+                .isNotEmpty().allSatisfy(q -> assertThat(q.overdue()).isTrue());
+        Rooms beforeAnyDue = rooms(db, ledger, "2021-04-01T00:00:00Z"); // answers are due four weeks after the pledge
+        assertThat(beforeAnyDue.queue(null, false, QueueScope.EVERYTHING).items()).hasSize(2);
+        assertThat(beforeAnyDue.queue(null, true, QueueScope.EVERYTHING).items()).isEmpty();
     }
 
     @Test
@@ -277,10 +332,10 @@ class CommitmentProjectionTest {
         ledger.pledge("c7", "gov-mx", TestLedger.details("Gold reserve", Money.of("5", "XAU"), 2024, 2025, EJ_E1), false);
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 3, TestLedger.commitments(db));
-        ReadSide read = readSide(db, ledger, "2024-04-15T00:00:00Z");
+        Rooms read = rooms(db, ledger, "2024-04-15T00:00:00Z");
         UsdRates rates = UsdRates.shipped();
 
-        MakerMoney money = (MakerMoney) read.maker("gov-mx").orElseThrow().get("money");
+        MakerMoney money = read.makers().handle(new MakerById("gov-mx")).orElseThrow().money();
         // c1: 1,000,000 EUR pledged in 2021; 100,000 EUR disbursed for 2021 and 50,000 for 2022 (as corrected).
         assertThat(money.pledgedUsd()).isEqualByComparingTo(rates.rate("EUR", 2021).orElseThrow().multiply(new BigDecimal("1000000")));
         assertThat(money.disbursedUsd()).isEqualByComparingTo(rates.rate("EUR", 2021).orElseThrow().multiply(new BigDecimal("100000"))
@@ -312,12 +367,4 @@ class CommitmentProjectionTest {
         assertThat(Set.copyOf(first.keySet())).hasSize(6);
     }
 
-    private static ReportingStatus reportingStatus(Map<String, Object> view) {
-        return (ReportingStatus) ((Map<?, ?>) view.get("reportingStatus")).get("status");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Integer> counts(Map<String, Object> cycle) {
-        return (Map<String, Integer>) cycle.get("counts");
-    }
 }

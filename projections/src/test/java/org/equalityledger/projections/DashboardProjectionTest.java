@@ -17,9 +17,13 @@ import org.equalityledger.api.reporting.ProgressReportCorrected;
 import org.equalityledger.api.reporting.ProgressReportFiled;
 import org.equalityledger.api.reporting.ProgressStatus;
 import org.equalityledger.projections.dashboards.Snapshots;
-import org.equalityledger.projections.query.ReadSide;
+import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
+import org.equalityledger.projections.dashboards.DashboardQueries;
+import org.equalityledger.projections.reference.Regions;
+import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.query.ReadSideBehind;
 import org.equalityledger.projections.store.LedgerEvent;
+import org.equalityledger.projections.store.ReadModels;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoDatabase;
@@ -30,7 +34,15 @@ class DashboardProjectionTest {
     private static Map<String, Map<String, Long>> figures(TestLedger ledger, List<LedgerEvent> events, String scope) {
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(events, 50, TestLedger.dashboards(db), TestLedger.commitments(db));
-        return CommitmentProjectionTest.readSide(db, ledger, "2024-04-15T00:00:00Z").figures(scope);
+        return dashboards(db, ledger, "2024-04-15T00:00:00Z").figures(scope);
+    }
+
+    static DashboardQueries dashboards(MongoDatabase db, TestLedger ledger, String now) {
+        return new DashboardQueries(CommitmentProjectionTest.recorded(db, ledger, now), asOf(db, ledger), UsdRates.shipped());
+    }
+
+    static DashboardFiguresAsOf asOf(MongoDatabase db, TestLedger ledger) {
+        return new DashboardFiguresAsOf(ReadModels.of(db), ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD);
     }
 
     @Test
@@ -143,16 +155,16 @@ class DashboardProjectionTest {
         assertThat(ledger.events.size()).isGreaterThan(2_000);
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db), TestLedger.commitments(db));
-        ReadSide read = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
+        DashboardFiguresAsOf read = asOf(db, ledger);
         for (String at : List.of("2021-03-30T10:00:03Z", "2022-02-01T00:00:30Z", "2023-02-01T00:10:00Z",
                 "2024-06-01T00:00:00Z", "2030-01-01T00:00:00Z")) {
             Instant instant = Instant.parse(at);
             List<LedgerEvent> recorded = ledger.events.stream().filter(e -> !e.recordedAt().isAfter(instant)).toList();
             MongoDatabase upToThen = TestLedger.freshDatabase();
             TestLedger.feed(recorded, 500, TestLedger.dashboards(upToThen));
-            ReadSide built = CommitmentProjectionTest.readSide(upToThen, ledger, "2027-01-01T00:00:00Z");
+            DashboardQueries built = dashboards(upToThen, ledger, "2027-01-01T00:00:00Z");
             for (String scope : List.of("global", "initiative:gbv", "group:GOVERNMENT", "country:MX", "action:ej:e1")) {
-                assertThat(read.figuresAsOf(scope, instant)).as(scope + " as of " + at)
+                assertThat(read.figures(scope, instant)).as(scope + " as of " + at)
                         .isEqualTo(withoutEmpty(built.figures(scope)));
             }
         }
@@ -170,14 +182,14 @@ class DashboardProjectionTest {
         MongoDatabase db = TestLedger.freshDatabase();
         // The projection has applied the first events only, as right after a start at scale.
         TestLedger.feed(ledger.events.subList(0, 300), 100, TestLedger.dashboards(db));
-        ReadSide read = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
+        DashboardFiguresAsOf read = asOf(db, ledger);
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
-        assertThatThrownBy(() -> read.figuresAsOf("global", now)).isInstanceOfSatisfying(ReadSideBehind.class,
+        assertThatThrownBy(() -> read.figures("global", now)).isInstanceOfSatisfying(ReadSideBehind.class,
                 behind -> assertThat(behind.behind()).isEqualTo(ledger.headPosition() - behind.reached())
                         .isGreaterThan(Snapshots.LONGEST_REPLAY));
         // Once it has caught up, the same question is answered from its snapshots.
         TestLedger.feed(ledger.events.subList(300, ledger.events.size()), 1_000, TestLedger.dashboards(db));
-        assertThat(read.figuresAsOf("global", now).get("all")).containsEntry("commitments",
+        assertThat(read.figures("global", now).get("all")).containsEntry("commitments",
                 (long) ledger.events.size() - 3);
     }
 
@@ -186,12 +198,12 @@ class DashboardProjectionTest {
         TestLedger ledger = busyLedger();
         MongoDatabase db = TestLedger.freshDatabase();
         TestLedger.feed(ledger.events, 97, TestLedger.dashboards(db), TestLedger.commitments(db));
-        ReadSide read = CommitmentProjectionTest.readSide(db, ledger, "2027-01-01T00:00:00Z");
+        DashboardFiguresAsOf read = asOf(db, ledger);
         List<String> scopes = List.of("global", "initiative:gbv", "country:MX");
         List<Instant> instants = List.of(Instant.parse("2022-02-01T00:00:30Z"), Instant.parse("2024-06-01T00:00:00Z"));
         Map<String, Map<String, Map<String, Long>>> asText = new java.util.HashMap<>();
         for (Instant at : instants) {
-            scopes.forEach(scope -> asText.put(scope + "@" + at, read.figuresAsOf(scope, at)));
+            scopes.forEach(scope -> asText.put(scope + "@" + at, read.figures(scope, at)));
         }
 
         var snapshots = db.getCollection(org.equalityledger.projections.dashboards.DashboardProjector.SNAPSHOTS);
@@ -205,7 +217,7 @@ class DashboardProjectionTest {
         assertThat(rewritten).isPositive();
         for (Instant at : instants) {
             for (String scope : scopes) {
-                assertThat(read.figuresAsOf(scope, at)).as(scope + " as of " + at).isEqualTo(asText.get(scope + "@" + at))
+                assertThat(read.figures(scope, at)).as(scope + " as of " + at).isEqualTo(asText.get(scope + "@" + at))
                         .isNotEmpty();
             }
         }

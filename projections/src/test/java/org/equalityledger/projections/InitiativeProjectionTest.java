@@ -19,7 +19,6 @@ import org.equalityledger.api.initiative.MeasurableTarget;
 import org.equalityledger.api.initiative.PresidencyExtended;
 import org.equalityledger.api.initiative.RoleHolder;
 import org.equalityledger.api.initiative.Term;
-import org.equalityledger.api.query.LedgerPoint;
 import org.equalityledger.api.query.initiatives.FindInitiative;
 import org.equalityledger.api.query.initiatives.InitiativeAnswer;
 import org.equalityledger.api.query.initiatives.InitiativeList;
@@ -30,8 +29,10 @@ import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
 import org.equalityledger.projections.initiatives.InitiativeFold;
 import org.equalityledger.projections.initiatives.InitiativeQueries;
 import org.equalityledger.projections.initiatives.InitiativesProjector;
+import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
+import org.equalityledger.projections.store.Projector;
 import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.ReadModels;
 import org.junit.jupiter.api.Test;
@@ -72,14 +73,13 @@ class InitiativeProjectionTest {
 
     final TestLedger ledger = history();
     final MongoDatabase db = TestLedger.freshDatabase();
-    final InitiativesProjector projector = new InitiativesProjector(ReadModels.of(db), db);
+    final InitiativesProjector projector = new InitiativesProjector(ReadModels.of(db));
 
     InitiativeQueries queries() {
-        long head = ledger.headPosition();
-        LedgerPoint reached = new LedgerPoint(head, ledger.events.get((int) head).recordedAt());
-        return new InitiativeQueries(ReadModels.of(db), ledger, name -> reached,
-                new DashboardFiguresAsOf(db, ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD),
+        Recorded recorded = new Recorded(ReadModels.of(db), ledger, ledger::reached, TestLedger.PERIOD,
                 Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
+        return new InitiativeQueries(recorded,
+                new DashboardFiguresAsOf(ReadModels.of(db), ledger, UsdRates.shipped(), Regions.shipped(), TestLedger.PERIOD));
     }
 
     InitiativeView stored(String id) {
@@ -90,7 +90,7 @@ class InitiativeProjectionTest {
     @Test
     void the_read_model_holds_each_initiative_as_its_events_fold_it_whatever_the_batches() {
         for (int batch : List.of(1, 3, 100)) {
-            projector.drop();
+            Projector.dropExisting(db, InitiativesProjector.COLLECTIONS);
             TestLedger.feed(ledger.events, batch, projector);
             for (String id : List.of("mx-mcig", "gbv", "wg-new")) {
                 assertThat(stored(id)).as(id + " in batches of " + batch)

@@ -42,6 +42,7 @@ import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.Projector;
+import org.equalityledger.projections.store.ReadModels;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -77,6 +78,12 @@ final class TestLedger implements LedgerReader {
         events.add(e);
         aggregateOf.put(e, aggregateId);
         return e;
+    }
+
+    /** A projection fed every event recorded so far has reached the last of them. */
+    org.equalityledger.api.query.LedgerPoint reached(String projection) {
+        return events.isEmpty() ? org.equalityledger.api.query.LedgerPoint.EMPTY
+                : new org.equalityledger.api.query.LedgerPoint(events.size() - 1, events.get(events.size() - 1).recordedAt());
     }
 
     void at(String instant) {
@@ -115,11 +122,11 @@ final class TestLedger implements LedgerReader {
     }
 
     static CommitmentProjector commitments(MongoDatabase db) {
-        return new CommitmentProjector(db);
+        return new CommitmentProjector(ReadModels.of(db));
     }
 
     static DashboardProjector dashboards(MongoDatabase db) {
-        return new DashboardProjector(db, UsdRates.shipped(), Regions.shipped(), PERIOD);
+        return new DashboardProjector(ReadModels.of(db), UsdRates.shipped(), Regions.shipped(), PERIOD);
     }
 
     static Map<String, List<Document>> dump(MongoDatabase db, Projector p) {

@@ -73,10 +73,11 @@ final class LedgerAppender {
      * Stores the events of one unit of work. Units of work appending at the same time are stored
      * together in one commit (group commit): one insert and one sync for all of them, each still all
      * or nothing, since a unit whose sequence is taken is left out and the rest are stored again.
+     * Returns the position of the unit's last event, once it is durable (-1 for no events).
      */
-    void append(List<? extends EventMessage<?>> events, Serializer serializer) {
+    long append(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
-            return;
+            return -1;
         }
         QueuedUnit unit = new QueuedUnit(events.stream().map(e -> Pending.of(e, serializer)).toList());
         queue.add(unit);
@@ -92,6 +93,7 @@ final class LedgerAppender {
         if (failure != null) {
             throw failure;
         }
+        return unit.lastPosition;
     }
 
     private void storeQueued() {
@@ -222,6 +224,7 @@ final class LedgerAppender {
                 }
                 unitEntries.add(entry);
             }
+            unit.lastPosition = firstPosition + entries.size() + unitEntries.size() - 1;
             entries.addAll(unitEntries);
             chainInCommit = unitChain;
         }
@@ -248,6 +251,8 @@ final class LedgerAppender {
     private static final class QueuedUnit {
         final List<Pending> events;
         final CompletableFuture<RuntimeException> outcome = new CompletableFuture<>();
+        /** Set with the commit that stores the unit; read by its writer after {@link #outcome} completes. */
+        long lastPosition = -1;
 
         QueuedUnit(List<Pending> events) {
             this.events = events;

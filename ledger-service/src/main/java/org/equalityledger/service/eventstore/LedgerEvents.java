@@ -20,6 +20,13 @@ public interface LedgerEvents {
     /** The position of the last stored event; -1 when the ledger is empty. */
     long headPosition();
 
+    /**
+     * Runs {@code command} (which sends a command and waits for it) and returns the position of the
+     * last event it appended on this thread, once durable; the head of the ledger when it appended
+     * none (the answer then rests on what was recorded up to there).
+     */
+    long positionAfter(Runnable command);
+
     /** The position of the last event recorded at or before {@code instant}; -1 when there is none. */
     long lastPositionAt(Instant instant);
 

@@ -42,6 +42,18 @@ public final class MongoLedgerEvents implements LedgerEvents {
     }
 
     @Override
+    public long positionAfter(Runnable command) {
+        MongoLedgerStorageEngine.forgetAppendedByThisThread();
+        try {
+            command.run();
+            long last = MongoLedgerStorageEngine.lastAppendedByThisThread();
+            return last >= 0 ? last : headPosition();
+        } finally {
+            MongoLedgerStorageEngine.forgetAppendedByThisThread();
+        }
+    }
+
+    @Override
     public long lastPositionAt(Instant instant) {
         return position(engine.createTokenAt(instant.plusNanos(1)));
     }

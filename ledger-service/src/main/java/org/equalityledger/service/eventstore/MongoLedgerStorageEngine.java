@@ -59,7 +59,26 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     /** Stores the events of one unit of work, in a group commit with the units appending beside it. */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        appender.append(events, serializer);
+        long last = appender.append(events, serializer);
+        if (last >= 0) {
+            LAST_APPENDED.set(last);
+        }
+    }
+
+    /**
+     * The position of the last event the current thread appended. The command bus handles a command
+     * on its sender's thread, and Axon appends a command's events on that thread before it answers,
+     * so the sender reads here where its command's events ended (after clearing it before sending).
+     */
+    private static final ThreadLocal<Long> LAST_APPENDED = new ThreadLocal<>();
+
+    static long lastAppendedByThisThread() {
+        Long last = LAST_APPENDED.get();
+        return last == null ? -1 : last;
+    }
+
+    static void forgetAppendedByThisThread() {
+        LAST_APPENDED.remove();
     }
 
     @Override

@@ -3,14 +3,15 @@ package org.equalityledger.service.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.bson.Document;
-import org.equalityledger.projections.query.ListFilter;
-import org.equalityledger.projections.query.Names;
-import org.equalityledger.projections.query.ReadSide;
-import org.equalityledger.projections.query.ReadSideQueries;
+import org.equalityledger.api.query.commitments.CommitmentById;
+import org.equalityledger.api.query.commitments.CommitmentFilter;
+import org.equalityledger.api.query.commitments.CommitmentList;
+import org.equalityledger.api.query.commitments.CommitmentPage;
+import org.equalityledger.api.query.commitments.CommitmentRow;
+import org.equalityledger.api.query.commitments.CommitmentView;
+import org.equalityledger.projections.reference.Names;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,16 +30,17 @@ import org.springframework.web.server.ResponseStatusException;
 public class CommitmentQueryController {
 
     private final QueryGateway queries;
-    private final ReadSide read;
+    private final ReadYourWrites readYourWrites;
 
-    public CommitmentQueryController(QueryGateway queries, ReadSide read) {
+    CommitmentQueryController(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
-        this.read = read;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping("/commitments/{id}")
-    public Map<String, Object> commitment(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        Map<String, Object> view = Queries.one(queries, new ReadSideQueries.CommitmentById(id, asOf));
+    public CommitmentView commitment(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        CommitmentView view = asOf != null ? find(id, asOf)
+                : readYourWrites.onceApplied(ReadYourWrites.COMMITMENTS, id, () -> find(id, null));
         if (view == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, asOf == null ? "no commitment " + id
                     : "no commitment " + id + " was recorded by " + asOf);
@@ -46,10 +48,14 @@ public class CommitmentQueryController {
         return view;
     }
 
+    private CommitmentView find(String id, Instant asOf) {
+        return Queries.optional(queries, new CommitmentById(id, asOf), CommitmentView.class).orElse(null);
+    }
+
 
     /** A page of commitments, filtered; scans the list rows (cost grows with the number of commitments). */
     @GetMapping("/commitments")
-    public ReadSide.Page list(@RequestParam(required = false) String initiative, @RequestParam(required = false) String action,
+    public CommitmentPage list(@RequestParam(required = false) String initiative, @RequestParam(required = false) String action,
                               @RequestParam(required = false) String group, @RequestParam(required = false) String country,
                               @RequestParam(required = false) String status, @RequestParam(required = false) Integer year,
                               @RequestParam(required = false) String text, @RequestParam(defaultValue = "0") int page,
@@ -57,8 +63,8 @@ public class CommitmentQueryController {
         if (page < 0 || size < 1 || size > 1_000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 0 or more and size between 1 and 1000");
         }
-        return (ReadSide.Page) Queries.answer(queries, new ReadSideQueries.CommitmentList(
-                new ListFilter(initiative, action, group, country, status, year, text), page, size));
+        return Queries.answer(queries, new CommitmentList(
+                new CommitmentFilter(initiative, action, group, country, status, year, text), page, size), CommitmentPage.class);
     }
 
     /** The same list, every matching row, as CSV with names rather than codes. */
@@ -71,28 +77,30 @@ public class CommitmentQueryController {
                 "Global South/North", "Country", "Region", "Initiatives", "Actions", "Status", "Types", "Start year", "End year",
                 "Pledged amount", "Currency", "Financial commitment expected", "Years reported", "Years reported late",
                 "Latest declared progress", "Decisions pending from")));
-        for (Document row : read.matching(new ListFilter(initiative, action, group, country, status, year, text))) {
+        CommitmentPage all = Queries.answer(queries,
+                CommitmentList.all(new CommitmentFilter(initiative, action, group, country, status, year, text)), CommitmentPage.class);
+        for (CommitmentRow row : all.items()) {
             List<Object> fields = new ArrayList<>();
-            fields.add(row.getString("_id"));
-            fields.add(row.getString("title"));
-            fields.add(row.getString("makerName"));
-            fields.add(Names.group(row.getString("stakeholderGroup")));
-            fields.add(Names.words(row.getString("hemisphere")));
-            fields.add(Names.country(row.getString("country")));
-            fields.add(Names.words(row.getString("region")));
-            fields.add(row.getList("initiativeNames", String.class));
-            fields.add(row.getList("actionNames", String.class));
-            fields.add(Names.words(row.getString("status")));
-            fields.add(row.getList("types", String.class).stream().map(Names::words).toList());
-            fields.add(row.getInteger("startYear"));
-            fields.add(row.getInteger("endYear"));
-            fields.add(row.getString("financialAmount"));
-            fields.add(row.getString("financialCurrency"));
-            fields.add(row.getBoolean("financialCommitmentExpected") ? "yes" : "no");
-            fields.add(row.getList("reportedYears", Integer.class));
-            fields.add(row.getList("lateYears", Integer.class));
-            fields.add(Names.words(row.getString("latestProgress")));
-            fields.add(row.getList("pendingDecisions", String.class));
+            fields.add(row.commitmentId());
+            fields.add(row.title());
+            fields.add(row.makerName());
+            fields.add(Names.group(row.stakeholderGroup()));
+            fields.add(Names.words(row.hemisphere()));
+            fields.add(Names.country(row.country()));
+            fields.add(Names.words(row.region()));
+            fields.add(row.initiativeNames());
+            fields.add(row.actionNames());
+            fields.add(Names.words(row.status()));
+            fields.add(row.types().stream().map(Names::words).toList());
+            fields.add(row.startYear());
+            fields.add(row.endYear());
+            fields.add(row.financialAmount());
+            fields.add(row.financialCurrency());
+            fields.add(row.financialCommitmentExpected() ? "yes" : "no");
+            fields.add(row.reportedYears());
+            fields.add(row.lateYears());
+            fields.add(Names.words(row.latestProgress()));
+            fields.add(row.pendingDecisions());
             out.append(Csv.line(fields));
         }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"")

@@ -10,8 +10,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
-import org.equalityledger.projections.query.ReadSide;
-import org.equalityledger.projections.query.ReadSideQueries;
+import org.equalityledger.api.query.dashboards.Dashboard;
+import org.equalityledger.api.query.dashboards.DashboardQuery;
+import org.equalityledger.api.query.dashboards.InitiativeDashboards;
+import org.equalityledger.api.query.dashboards.InitiativeDashboardsQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,12 +32,10 @@ import org.springframework.web.server.ResponseStatusException;
 public class DashboardController {
 
     private final QueryGateway queries;
-    private final ReadSide read;
     private final ImplementationPeriod implementationPeriod;
 
-    public DashboardController(QueryGateway queries, ReadSide read, ImplementationPeriod implementationPeriod) {
+    public DashboardController(QueryGateway queries, ImplementationPeriod implementationPeriod) {
         this.queries = queries;
-        this.read = read;
         this.implementationPeriod = implementationPeriod;
     }
 
@@ -65,58 +65,48 @@ public class DashboardController {
     }
 
     @GetMapping("/global")
-    public Map<String, Object> global(@RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
+    public Dashboard global(@RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
         return dashboard("global", year, asOf);
     }
 
     @GetMapping("/years/{year}")
-    public Map<String, Object> year(@PathVariable int year, @RequestParam(required = false) Instant asOf) {
+    public Dashboard year(@PathVariable int year, @RequestParam(required = false) Instant asOf) {
         return dashboard("global", year, asOf);
     }
 
     @GetMapping("/initiatives")
-    public List<Map<String, Object>> initiatives(@RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (Map<String, Object> initiative : read.initiatives()) {
-            all.add(dashboard("initiative:" + initiative.get("initiativeId"), year, asOf));
-        }
-        return all;
+    public InitiativeDashboards initiatives(@RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
+        checkYear(year);
+        return Queries.answer(queries, new InitiativeDashboardsQuery(year, asOf), InitiativeDashboards.class);
     }
 
     @GetMapping("/initiatives/{initiativeId}")
-    public Map<String, Object> initiative(@PathVariable String initiativeId, @RequestParam(required = false) Integer year,
-                                          @RequestParam(required = false) Instant asOf) {
-        if (read.initiatives().stream().noneMatch(i -> initiativeId.equals(i.get("initiativeId")))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no initiative " + initiativeId);
-        }
-        return dashboard("initiative:" + initiativeId, year, asOf);
+    public Dashboard initiative(@PathVariable String initiativeId, @RequestParam(required = false) Integer year,
+                                @RequestParam(required = false) Instant asOf) {
+        return dashboard("initiative:" + initiativeId, year, asOf, "no initiative " + initiativeId);
     }
 
     @GetMapping("/actions/{initiativeId}/{actionCode}")
-    public Map<String, Object> action(@PathVariable String initiativeId, @PathVariable String actionCode,
-                                      @RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
-        boolean known = read.initiatives().stream().anyMatch(i -> initiativeId.equals(i.get("initiativeId"))
-                && ((List<?>) i.get("actions")).stream().anyMatch(a -> actionCode.equals(((Map<?, ?>) a).get("code"))));
-        if (!known) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no action " + actionCode + " in initiative " + initiativeId);
-        }
-        return dashboard("action:" + initiativeId + ":" + actionCode, year, asOf);
+    public Dashboard action(@PathVariable String initiativeId, @PathVariable String actionCode,
+                            @RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
+        return dashboard("action:" + initiativeId + ":" + actionCode, year, asOf,
+                "no action " + actionCode + " in initiative " + initiativeId);
     }
 
     @GetMapping("/stakeholder-groups/{group}")
-    public Map<String, Object> group(@PathVariable String group, @RequestParam(required = false) Integer year,
+    public Dashboard group(@PathVariable String group, @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) Instant asOf) {
         return dashboard("group:" + known(group, names(StakeholderGroup.values())), year, asOf);
     }
 
     @GetMapping("/hemispheres/{hemisphere}")
-    public Map<String, Object> hemisphere(@PathVariable String hemisphere, @RequestParam(required = false) Integer year,
+    public Dashboard hemisphere(@PathVariable String hemisphere, @RequestParam(required = false) Integer year,
                                           @RequestParam(required = false) Instant asOf) {
         return dashboard("hemisphere:" + known(hemisphere, names(Hemisphere.values())), year, asOf);
     }
 
     @GetMapping("/countries/{country}")
-    public Map<String, Object> country(@PathVariable String country, @RequestParam(required = false) Integer year,
+    public Dashboard country(@PathVariable String country, @RequestParam(required = false) Integer year,
                                        @RequestParam(required = false) Instant asOf) {
         String code = country.toUpperCase(Locale.ROOT);
         if (!java.util.Set.of(Locale.getISOCountries()).contains(code)) {
@@ -126,7 +116,7 @@ public class DashboardController {
     }
 
     @GetMapping("/regions/{region}")
-    public Map<String, Object> region(@PathVariable String region, @RequestParam(required = false) Integer year,
+    public Dashboard region(@PathVariable String region, @RequestParam(required = false) Integer year,
                                       @RequestParam(required = false) Instant asOf) {
         return dashboard("region:" + known(region, List.of("AFRICA", "ARAB_STATES", "ASIA_PACIFIC", "EUROPE_CENTRAL_ASIA",
                 "LATIN_AMERICA_CARIBBEAN", "NORTH_AMERICA", "OTHER")), year, asOf);
@@ -140,11 +130,20 @@ public class DashboardController {
         return v;
     }
 
-    private Map<String, Object> dashboard(String scope, Integer year, Instant asOf) {
+    private Dashboard dashboard(String scope, Integer year, Instant asOf) {
+        return dashboard(scope, year, asOf, "no dashboard " + scope);
+    }
+
+    private Dashboard dashboard(String scope, Integer year, Instant asOf, String unknown) {
+        checkYear(year);
+        return Queries.optional(queries, new DashboardQuery(scope, year, asOf), Dashboard.class)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, unknown));
+    }
+
+    private void checkYear(Integer year) {
         if (year != null && !implementationPeriod.contains(year)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "year must be between "
                     + implementationPeriod.firstYear() + " and " + implementationPeriod.lastYear());
         }
-        return Queries.one(queries, new ReadSideQueries.Dashboard(scope, year, asOf));
     }
 }

@@ -2,7 +2,6 @@ package org.equalityledger.service.query;
 
 import java.time.Instant;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.initiative.InitiativeKind;
 import org.equalityledger.api.query.initiatives.FindInitiative;
@@ -11,12 +10,13 @@ import org.equalityledger.api.query.initiatives.InitiativeAnswer;
 import org.equalityledger.api.query.initiatives.InitiativeList;
 import org.equalityledger.api.query.initiatives.InitiativeRoles;
 import org.equalityledger.api.query.initiatives.ListInitiatives;
-import org.equalityledger.service.web.UnknownResourceException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,9 +32,11 @@ public class InitiativeQueryController {
     private static final String AS_OF = "an instant (ISO 8601, e.g. 2021-03-31T00:00:00Z): the answer as the ledger recorded it then";
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    public InitiativeQueryController(QueryGateway queries) {
+    InitiativeQueryController(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping
@@ -42,7 +44,7 @@ public class InitiativeQueryController {
             description = "Ordered by id. Nothing launched after asOf appears.")
     public InitiativeList list(@Parameter(description = "only initiatives of this kind") @RequestParam(required = false) InitiativeKind kind,
                                @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return queries.query(new ListInitiatives(kind, asOf), ResponseTypes.instanceOf(InitiativeList.class)).join();
+        return Queries.answer(queries, new ListInitiatives(kind, asOf), InitiativeList.class);
     }
 
     @GetMapping("/{id}")
@@ -69,9 +71,18 @@ public class InitiativeQueryController {
         return InitiativeRoles.of(find(id, asOf));
     }
 
+    /** Now, an initiative just launched is read once the read side holds it (its {@code Location} is readable at once). */
     private InitiativeAnswer find(String id, Instant asOf) {
-        return queries.query(new FindInitiative(id, asOf), ResponseTypes.optionalInstanceOf(InitiativeAnswer.class)).join()
-                .orElseThrow(() -> new UnknownResourceException(asOf == null ? "no initiative " + id
-                        : "no initiative " + id + " was recorded by " + asOf));
+        InitiativeAnswer answer = asOf != null ? findOrNull(id, asOf)
+                : readYourWrites.onceApplied(ReadYourWrites.INITIATIVES, id, () -> findOrNull(id, null));
+        if (answer == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, asOf == null ? "no initiative " + id
+                    : "no initiative " + id + " was recorded by " + asOf);
+        }
+        return answer;
+    }
+
+    private InitiativeAnswer findOrNull(String id, Instant asOf) {
+        return Queries.optional(queries, new FindInitiative(id, asOf), InitiativeAnswer.class).orElse(null);
     }
 }

@@ -2,7 +2,6 @@ package org.equalityledger.service.query;
 
 import java.util.Locale;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
@@ -56,8 +55,8 @@ public class MakerQueryController {
         if (regionName != null && !Regions.shipped().names().contains(regionName)) {
             throw bad("region must be one of " + Regions.shipped().names());
         }
-        return queries.query(new ListMakers(text, group, country == null ? null : country.toUpperCase(Locale.ROOT), regionName,
-                hemisphere, page, size), ResponseTypes.instanceOf(MakerPage.class)).join();
+        return Queries.answer(queries, new ListMakers(text, group, country == null ? null : country.toUpperCase(Locale.ROOT),
+                regionName, hemisphere, page, size), MakerPage.class);
     }
 
     private static ResponseStatusException bad(String message) {

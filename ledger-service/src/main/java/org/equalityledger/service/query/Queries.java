@@ -1,29 +1,22 @@
 package org.equalityledger.service.query;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.equalityledger.projections.query.ReadSideQueries;
 
-/** Sends a read-side query over Axon's query bus and waits for the answer. */
+/** Sends a read-side query over Axon's query bus and waits for its typed answer. */
 final class Queries {
 
     private Queries() {
     }
 
-    static Object answer(QueryGateway gateway, Object query) {
-        return gateway.query(query, ResponseTypes.instanceOf(ReadSideQueries.Answer.class)).join().value();
+    static <A> A answer(QueryGateway gateway, Object query, Class<A> answer) {
+        return gateway.query(query, ResponseTypes.instanceOf(answer)).join();
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> one(QueryGateway gateway, Object query) {
-        return (Map<String, Object>) answer(gateway, query);
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(QueryGateway gateway, Object query) {
-        return (List<Map<String, Object>>) answer(gateway, query);
+    /** An answer that may be missing (no such commitment, maker, initiative). */
+    static <A> Optional<A> optional(QueryGateway gateway, Object query, Class<A> answer) {
+        return gateway.query(query, ResponseTypes.optionalInstanceOf(answer)).join();
     }
 }

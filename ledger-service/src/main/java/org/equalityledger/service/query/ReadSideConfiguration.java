@@ -10,19 +10,32 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.projections.commitments.CommitmentEventHandler;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.DashboardEventHandler;
 import org.equalityledger.projections.dashboards.DashboardProjector;
+import org.equalityledger.projections.commitments.CommitmentQueries;
+import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
+import org.equalityledger.projections.dashboards.DashboardQueries;
+import org.equalityledger.projections.history.HistoryQueries;
+import org.equalityledger.projections.initiatives.InitiativeEventHandler;
+import org.equalityledger.projections.initiatives.InitiativeQueries;
 import org.equalityledger.projections.initiatives.InitiativesProjector;
-import org.equalityledger.projections.query.ReadSide;
-import org.equalityledger.projections.query.ReadSideQueries;
+import org.equalityledger.projections.makers.MakerQueries;
+import org.equalityledger.projections.queue.QueueQueries;
+import org.equalityledger.projections.reference.Recorded;
+import org.equalityledger.projections.reporting.ReportingQueries;
+import org.equalityledger.projections.store.ReadModelPositions;
+import org.equalityledger.projections.store.ReadModels;
 import org.equalityledger.projections.rebuild.Rebuilds;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerReader;
+import org.equalityledger.projections.store.ReadModelGenerations;
 import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.query.demo.DemoDataLoader;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,13 +50,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The read side in the service: the two projections on pooled streaming processors of one segment
+ * The read side in the service: the projections on pooled streaming processors of one segment
  * each (their dashboards and lists sum over every commitment, so one thread applies the events in
  * position order), their query handlers, rebuilds with progress, and the demo data loader.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReadSideProperties.class)
 public class ReadSideConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadSideConfiguration.class);
 
     public static final List<String> PROJECTIONS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME,
             InitiativesProjector.NAME);
@@ -53,14 +68,35 @@ public class ReadSideConfiguration {
         return UsdRates.shipped();
     }
 
+    /**
+     * The read models in generations, readers on the current one; a rebuild that a crash interrupted
+     * left a generation beside it, dropped here before anything reads or writes.
+     */
     @Bean
-    CommitmentProjector commitmentProjector(MongoDatabase ledgerDatabase) {
-        return new CommitmentProjector(ledgerDatabase);
+    ReadModelGenerations readModels(MongoDatabase ledgerDatabase) {
+        ReadModelGenerations generations = new ReadModelGenerations(ledgerDatabase,
+                Map.of(CommitmentProjector.NAME, CommitmentProjector.COLLECTIONS, DashboardProjector.NAME, DashboardProjector.COLLECTIONS,
+                        InitiativesProjector.NAME, InitiativesProjector.COLLECTIONS));
+        List<String> orphans = generations.dropOrphans();
+        if (!orphans.isEmpty()) {
+            log.info("Dropped {}: left by a rebuild that did not finish", orphans);
+        }
+        return generations;
     }
 
     @Bean
-    DashboardProjector dashboardProjector(MongoDatabase ledgerDatabase, UsdRates rates, ImplementationPeriod period) {
-        return new DashboardProjector(ledgerDatabase, rates, Regions.shipped(), period);
+    CommitmentProjector commitmentProjector(ReadModelGenerations readModels) {
+        return new CommitmentProjector(readModels);
+    }
+
+    @Bean
+    DashboardProjector dashboardProjector(ReadModelGenerations readModels, UsdRates rates, ImplementationPeriod period) {
+        return new DashboardProjector(readModels, rates, Regions.shipped(), period);
+    }
+
+    @Bean
+    InitiativesProjector initiativesProjector(ReadModelGenerations readModels) {
+        return new InitiativesProjector(readModels);
     }
 
     @Bean
@@ -71,6 +107,11 @@ public class ReadSideConfiguration {
     @Bean
     DashboardEventHandler dashboardEventHandler(DashboardProjector projector) {
         return new DashboardEventHandler(projector);
+    }
+
+    @Bean
+    InitiativeEventHandler initiativeEventHandler(InitiativesProjector projector) {
+        return new InitiativeEventHandler(projector);
     }
 
     /** A failed write fails the batch (the processor retries it) instead of being logged and skipped. */
@@ -86,28 +127,77 @@ public class ReadSideConfiguration {
         return new LedgerEventsReader(ledgerEvents, eventSerializer, axon.upcasterChain());
     }
 
+
     @Bean
-    ReadSide readSide(MongoDatabase ledgerDatabase, LedgerReader ledgerReader, UsdRates rates, ImplementationPeriod period,
-                      DashboardProjector dashboards) {
-        ReadSide readSide = new ReadSide(ledgerDatabase, ledgerReader, rates, Regions.shipped(), period, Clock.systemUTC());
-        readSide.cacheDashboardsWhile(dashboards::writtenBatches);
-        return readSide;
+    Recorded recorded(ReadModels readModels, LedgerReader ledgerReader, ReadModelPositions positions,
+                      ImplementationPeriod period) {
+        return new Recorded(readModels, ledgerReader, positions, period, Clock.systemUTC());
     }
 
     @Bean
-    ReadSideQueries readSideQueries(ReadSide readSide) {
-        return new ReadSideQueries(readSide);
+    CommitmentQueries commitmentQueries(Recorded recorded) {
+        return new CommitmentQueries(recorded);
+    }
+
+    @Bean
+    HistoryQueries historyQueries(Recorded recorded) {
+        return new HistoryQueries(recorded);
+    }
+
+    /** The makers' USD totals convert at the shipped rate table, as the dashboards do. */
+    @Bean
+    MakerQueries makerQueries(Recorded recorded, UsdRates rates) {
+        return new MakerQueries(recorded, rates);
+    }
+
+    @Bean
+    ReportingQueries reportingQueries(Recorded recorded) {
+        return new ReportingQueries(recorded);
+    }
+
+    @Bean
+    QueueQueries queueQueries(Recorded recorded) {
+        return new QueueQueries(recorded);
+    }
+
+    @Bean
+    DashboardFiguresAsOf dashboardFiguresAsOf(ReadModels readModels, LedgerReader ledgerReader, UsdRates rates,
+                                              ImplementationPeriod period) {
+        return new DashboardFiguresAsOf(readModels, ledgerReader, rates, Regions.shipped(), period);
+    }
+
+    @Bean
+    DashboardQueries dashboardQueries(Recorded recorded, DashboardFiguresAsOf figuresAsOf, UsdRates rates) {
+        return new DashboardQueries(recorded, figuresAsOf, rates);
+    }
+
+    /** The progress against an initiative's actions, as of an instant too, comes from the dashboards' figures. */
+    @Bean
+    InitiativeQueries initiativeQueries(Recorded recorded, DashboardFiguresAsOf figuresAsOf) {
+        return new InitiativeQueries(recorded, figuresAsOf);
     }
 
     @Bean(destroyMethod = "close")
-    Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader,
-                      CommitmentProjector commitments, DashboardProjector dashboards, InitiativesProjector initiatives,
-                      ReadSideProperties properties) {
-        Map<String, org.equalityledger.projections.store.Projector> projectors = Map.of(CommitmentProjector.NAME, commitments,
-                DashboardProjector.NAME, dashboards, InitiativesProjector.NAME, initiatives);
+    Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader, ReadModelGenerations readModels,
+                      UsdRates rates, ImplementationPeriod period, ReadSideProperties properties) {
         return new Rebuilds(PROJECTIONS, name -> processing.eventProcessor(name, StreamingEventProcessor.class),
-                projectors::get, ledgerReader, Clock.systemUTC(),
+                (name, models) -> switch (name) {
+                    case CommitmentProjector.NAME -> new CommitmentProjector(models);
+                    case InitiativesProjector.NAME -> new InitiativesProjector(models);
+                    default -> new DashboardProjector(models, rates, Regions.shipped(), period);
+                },
+                readModels, name -> storedToken(processing.tokenStore(name), name), ledgerReader, Clock.systemUTC(),
                 properties.rebuildBatchCommitments());
+    }
+
+    /** The position of the token a stopped processor (of one segment) stored: claimed for the read, released after. */
+    static long storedToken(TokenStore tokens, String processor) {
+        try {
+            TrackingToken token = tokens.fetchToken(processor, 0);
+            return token == null ? -1 : token.position().orElse(-1);
+        } finally {
+            tokens.releaseClaim(processor, 0);
+        }
     }
 
     /** {@code ledger_projection_rebuild_*} gauges per projection: position, head, events/s, seconds left. */

@@ -17,9 +17,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "ledger")
 public record ReadSideProperties(String rebuild, Boolean demoData, Double demoScale, Boolean exitAfterLoad,
-                                 Integer rebuildBatchCommitments) {
+                                 Integer rebuildBatchCommitments, Reads readSide) {
+
+    /**
+     * @param minPositionWait how long a read that asks for at least a ledger position ({@code minPosition})
+     *                        waits for the read side to apply it before it is answered 503 (default 5 s)
+     */
+    public record Reads(java.time.Duration minPositionWait) {
+
+        public Reads {
+            minPositionWait = minPositionWait == null ? java.time.Duration.ofSeconds(5) : minPositionWait;
+            if (minPositionWait.isNegative()) {
+                throw new IllegalArgumentException("ledger.read-side.min-position-wait must not be negative, not " + minPositionWait);
+            }
+        }
+    }
 
     public ReadSideProperties {
+        readSide = readSide == null ? new Reads(null) : readSide;
         demoData = demoData != null && demoData;
         demoScale = demoScale == null ? 1.0 : demoScale;
         exitAfterLoad = exitAfterLoad != null && exitAfterLoad;

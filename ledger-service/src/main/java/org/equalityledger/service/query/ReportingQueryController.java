@@ -1,13 +1,16 @@
 package org.equalityledger.service.query;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.initiative.ImplementationPeriod;
+import org.equalityledger.api.query.makers.MakerById;
+import org.equalityledger.api.query.makers.MakerProfile;
+import org.equalityledger.api.query.queue.PendingDecisions;
 import org.equalityledger.api.query.queue.QueueScope;
-import org.equalityledger.projections.query.ReadSideQueries;
+import org.equalityledger.api.query.queue.ValidationQueue;
+import org.equalityledger.api.query.reporting.CycleCompliance;
+import org.equalityledger.api.query.reporting.ReportingCycleCompliance;
 import org.equalityledger.service.security.CurrentActor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,30 +30,31 @@ public class ReportingQueryController {
 
     private final QueryGateway queries;
     private final ImplementationPeriod implementationPeriod;
+    private final ReadYourWrites readYourWrites;
     private final CurrentActor currentActor;
 
-    public ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod,
-                                    CurrentActor currentActor) {
+    ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod, ReadYourWrites readYourWrites,
+                             CurrentActor currentActor) {
         this.queries = queries;
         this.implementationPeriod = implementationPeriod;
+        this.readYourWrites = readYourWrites;
         this.currentActor = currentActor;
     }
 
     @GetMapping("/reporting-cycles/{year}")
-    public Map<String, Object> cycle(@PathVariable int year) {
+    public CycleCompliance cycle(@PathVariable int year) {
         checkYear(year);
-        return Queries.one(queries, new ReadSideQueries.ReportingCycleCompliance(year));
+        return Queries.answer(queries, new ReportingCycleCompliance(year), CycleCompliance.class);
     }
 
     @GetMapping(value = "/reporting-cycles/{year}/export.csv", produces = "text/csv")
     public ResponseEntity<String> cycleCsv(@PathVariable int year) {
         checkYear(year);
-        Map<String, Object> cycle = Queries.one(queries, new ReadSideQueries.ReportingCycleCompliance(year));
+        CycleCompliance cycle = cycle(year);
         StringBuilder out = new StringBuilder(Csv.line(List.of("Commitment", "Title", "Commitment maker", "Initiatives", "Reporting")));
-        for (Object o : (List<?>) cycle.get("commitments")) {
-            Map<?, ?> c = (Map<?, ?>) o;
-            out.append(Csv.line(List.of(c.get("commitmentId"), c.get("title"), c.get("maker"), c.get("initiatives"),
-                    switch (String.valueOf(c.get("reporting"))) {
+        for (CycleCompliance.Expected c : cycle.commitments()) {
+            out.append(Csv.line(List.of(c.commitmentId(), c.title(), c.maker(), c.initiatives(),
+                    switch (c.reporting()) {
                         case "reported" -> "Reported";
                         case "reportedLate" -> "Reported late";
                         case "overdue" -> "Overdue";
@@ -68,8 +72,9 @@ public class ReportingQueryController {
     }
 
     @GetMapping("/commitment-makers/{makerId}")
-    public Map<String, Object> maker(@PathVariable String makerId) {
-        Map<String, Object> maker = Queries.one(queries, new ReadSideQueries.MakerProfile(makerId));
+    public MakerProfile maker(@PathVariable String makerId) {
+        MakerProfile maker = readYourWrites.onceApplied(ReadYourWrites.COMMITMENTS, makerId,
+                () -> Queries.optional(queries, new MakerById(makerId), MakerProfile.class).orElse(null));
         if (maker == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no commitment maker " + makerId);
         }
@@ -82,9 +87,10 @@ public class ReportingQueryController {
      * auditors all.
      */
     @GetMapping("/validation-queue")
-    public List<Map<String, Object>> queue(@RequestParam(required = false) String initiative,
-                                           @RequestParam(defaultValue = "false") boolean overdue) {
-        return Queries.list(queries, scopedQueue(initiative, overdue));
+    public ValidationQueue queue(@RequestParam(required = false) String initiative,
+                                 @RequestParam(defaultValue = "false") boolean overdue) {
+        return Queries.answer(queries, new PendingDecisions(initiative, overdue, QueueScope.of(currentActor.get())),
+                ValidationQueue.class);
     }
 
     @GetMapping(value = "/validation-queue/export.csv", produces = "text/csv")
@@ -92,16 +98,11 @@ public class ReportingQueryController {
                                            @RequestParam(defaultValue = "false") boolean overdue) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("Commitment", "Title", "Commitment maker", "Initiative",
                 "Pledged at", "Decision due by", "Overdue")));
-        for (Map<String, Object> q : Queries.list(queries, scopedQueue(initiative, overdue))) {
-            List<Object> fields = new ArrayList<>(List.of(q.get("commitmentId"), q.get("title"), q.get("maker"),
-                    q.get("initiativeName"), q.get("pledgedAt"), q.get("dueBy"), Boolean.TRUE.equals(q.get("overdue")) ? "yes" : "no"));
-            out.append(Csv.line(fields));
+        for (ValidationQueue.Pending q : queue(initiative, overdue).items()) {
+            out.append(Csv.line(List.of(q.commitmentId(), q.title(), q.maker(), q.initiativeName(), q.pledgedAt(), q.dueBy(),
+                    q.overdue() ? "yes" : "no")));
         }
         return csv("validation-queue.csv", out.toString());
-    }
-
-    private ReadSideQueries.ValidationQueue scopedQueue(String initiative, boolean overdueOnly) {
-        return new ReadSideQueries.ValidationQueue(initiative, overdueOnly, QueueScope.of(currentActor.get()));
     }
 
     static ResponseEntity<String> csv(String filename, String body) {

@@ -11,14 +11,17 @@ import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.commitment.CommitmentAmended;
 import org.equalityledger.api.commitment.CommitmentDetails;
 import org.equalityledger.api.commitment.CommitmentPledged;
 import org.equalityledger.api.common.Actor;
 import org.equalityledger.api.common.NotPermittedException;
 import org.equalityledger.api.common.Role;
+import org.equalityledger.api.query.history.CommitmentHistory;
+import org.equalityledger.api.query.history.History.Change;
 import org.equalityledger.core.LedgerEntry;
-import org.equalityledger.projections.query.ReadSide;
 import org.equalityledger.service.eventstore.LedgerEvents;
 import org.springframework.stereotype.Component;
 
@@ -40,14 +43,13 @@ public class CommitmentHistories {
     private final LedgerEvents ledger;
     private final EventStore eventStore;
     private final ObjectMapper json;
-    private final ReadSide readSide;
+    private final QueryGateway queries;
 
-    public CommitmentHistories(LedgerEvents ledger, EventStore eventStore, ObjectMapper json,
-                               ReadSide readSide) {
+    public CommitmentHistories(LedgerEvents ledger, EventStore eventStore, ObjectMapper json, QueryGateway queries) {
         this.ledger = ledger;
         this.eventStore = eventStore;
         this.json = json;
-        this.readSide = readSide;
+        this.queries = queries;
     }
 
     @Schema(description = "Every stored event of a commitment, in order")
@@ -72,7 +74,8 @@ public class CommitmentHistories {
             @Schema(description = "the user who did it") String actor,
             @Schema(description = "the user's reason, where given") String reason,
             String correlationId,
-            @Schema(description = "for amendments and corrections, each changed field: from, to") Object changes,
+            @Schema(description = "for amendments and corrections, each changed field: from, to")
+            Map<String, Change> changes,
             @Schema(description = "the event's payload") JsonNode payload) {
     }
 
@@ -86,9 +89,10 @@ public class CommitmentHistories {
         Map<Long, DomainEventMessage<?>> messages = new HashMap<>();
         eventStore.readEvents(commitmentId).asStream().forEach(m -> messages.put(m.getSequenceNumber(), m));
         mayRead(reader, commitmentId, messages.values());
-        Map<Long, Object> changes = new HashMap<>();
-        readSide.history(commitmentId, asOf).orElse(List.of())
-                .forEach(e -> changes.put(((Number) e.get("position")).longValue(), e.get("changes")));
+        Map<Long, Map<String, Change>> changes = new HashMap<>();
+        queries.query(new CommitmentHistory(commitmentId, asOf), ResponseTypes.optionalInstanceOf(
+                        org.equalityledger.api.query.history.History.class)).join()
+                .ifPresent(h -> h.entries().forEach(e -> changes.put(e.position(), e.changes())));
         List<Event> events = new ArrayList<>();
         for (LedgerEntry entry : entries) {
             if (asOf != null && Instant.parse(entry.recordedAt()).isAfter(asOf)) {

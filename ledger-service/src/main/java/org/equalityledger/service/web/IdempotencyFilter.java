@@ -135,7 +135,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 try {
                     store.complete(id, fingerprint, userId, startedAt, new IdempotencyStore.Answer(status,
                             recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentType(),
-                            new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8)));
+                            new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8),
+                            recorded.getHeader(CommandDispatcher.POSITION_HEADER)));
                     completed = true;
                 } catch (RuntimeException e) {
                     // The command is done; only its replay is lost. The answer still goes out.
@@ -158,6 +159,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(answer.status());
         if (answer.location() != null) {
             response.setHeader(HttpHeaders.LOCATION, answer.location());
+        }
+        if (answer.position() != null) {
+            response.setHeader(CommandDispatcher.POSITION_HEADER, answer.position());
         }
         response.setHeader(REPLAYED, "true");
         if (answer.contentType() != null) {

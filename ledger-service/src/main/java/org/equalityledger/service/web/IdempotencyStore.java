@@ -27,8 +27,8 @@ public class IdempotencyStore {
         this.keys = database.getCollection(COLLECTION);
     }
 
-    /** A stored answer. */
-    public record Answer(int status, String location, String contentType, String body) {
+    /** A stored answer; {@code position} is its {@code Ledger-Position} (null for answers stored before it was). */
+    public record Answer(int status, String location, String contentType, String body, String position) {
     }
 
     /** What the store holds for a key: the request's fingerprint and, once done, its answer. */
@@ -56,7 +56,7 @@ public class IdempotencyStore {
         }
         Answer answer = "done".equals(doc.getString("state"))
                 ? new Answer(doc.getInteger("status"), doc.getString("location"), doc.getString("contentType"),
-                doc.getString("body"))
+                doc.getString("body"), doc.getString("position"))
                 : null;
         String firstStarted = doc.getString("startedAt");
         return Optional.of(new Claim(doc.getString("fingerprint"),
@@ -73,6 +73,7 @@ public class IdempotencyStore {
                 .append("location", answer.location())
                 .append("contentType", answer.contentType())
                 .append("body", answer.body())
+                .append("position", answer.position())
                 .append("completedAt", Instant.now().toString()));
     }
 

@@ -1,5 +1,6 @@
 package org.equalityledger.service.web;
 
+import org.equalityledger.service.InterceptedParameters;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,11 @@ final class KnownParameters implements HandlerInterceptor {
 
     private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
     private final Map<Method, List<String>> taken = new ConcurrentHashMap<>();
+    private final List<InterceptedParameters> intercepted;
+
+    KnownParameters(List<InterceptedParameters> intercepted) {
+        this.intercepted = List.copyOf(intercepted);
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -54,6 +60,7 @@ final class KnownParameters implements HandlerInterceptor {
                 known.add(annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name());
             }
         }
+        intercepted.forEach(i -> known.addAll(i.of(method)));
         return List.copyOf(known);
     }
 }

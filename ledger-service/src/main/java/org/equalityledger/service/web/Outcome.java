@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What a command did: the id of what it changed and what happened to it, plus flags the ledger raised
- * without refusing (e.g. {@code financial-commitment-expected}).
+ * without refusing (e.g. {@code financial-commitment-expected}), and the ledger position it reached.
  */
 @Schema(description = "What a command did")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -19,9 +19,20 @@ public record Outcome(
         String outcome,
         @Schema(description = "remarks recorded with the event, never a refusal",
                 example = "[\"financial-commitment-expected\"]")
-        List<String> flags) {
+        List<String> flags,
+        @Schema(description = "the ledger position of the command's last event (also the Ledger-Position header): "
+                + "a read with minPosition at least this sees what the command did", example = "4711")
+        Long position) {
+
+    public Outcome(String id, String outcome, List<String> flags) {
+        this(id, outcome, flags, null);
+    }
 
     public static Outcome of(String id, String outcome) {
         return new Outcome(id, outcome, List.of());
+    }
+
+    Outcome at(long ledgerPosition) {
+        return new Outcome(id, outcome, flags, ledgerPosition);
     }
 }

@@ -1,5 +1,6 @@
 package org.equalityledger.service.web;
 
+import org.equalityledger.service.InterceptedParameters;
 import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,9 +25,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     static final int IDEMPOTENCY_FILTER_ORDER = 0;
 
     private final ObjectMapper applicationMapper;
+    private final List<InterceptedParameters> interceptedParameters;
 
-    public WebConfiguration(ObjectMapper applicationMapper) {
+    public WebConfiguration(ObjectMapper applicationMapper, List<InterceptedParameters> interceptedParameters) {
         this.applicationMapper = applicationMapper;
+        this.interceptedParameters = interceptedParameters;
     }
 
     @Override
@@ -41,7 +44,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new KnownParameters());
+        registry.addInterceptor(new KnownParameters(interceptedParameters));
     }
 
     @Bean

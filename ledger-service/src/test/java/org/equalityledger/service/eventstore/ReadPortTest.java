@@ -21,7 +21,7 @@ class ReadPortTest {
     @Test
     void only_the_configuration_sees_the_storage_engine() {
         noClasses().that().resideOutsideOfPackage(EVENTSTORE).and().areNotAnnotatedWith(Configuration.class)
-                .should().dependOnClassesThat(belongToAnyOf(MongoLedgerStorageEngine.class, MongoLedgerEvents.class))
+                .should().dependOnClassesThat(belongToAnyOf(MongoLedgerStorageEngine.class, MongoLedgerEvents.class, LedgerAppender.class))
                 .check(ServiceClasses.MAIN);
     }
 

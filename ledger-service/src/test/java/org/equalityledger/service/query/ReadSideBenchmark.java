@@ -21,8 +21,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.bson.Document;
 import org.equalityledger.projections.commitments.CommitmentProjector;
-import org.equalityledger.projections.query.ReadSide;
+import org.equalityledger.api.query.commitments.CommitmentById;
+import org.equalityledger.api.query.dashboards.DashboardQuery;
+import org.equalityledger.projections.commitments.CommitmentQueries;
+import org.equalityledger.projections.dashboards.DashboardQueries;
+import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.rebuild.Rebuilds;
+import org.equalityledger.projections.store.ReadModelGenerations;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.service.LedgerApplication;
 import org.equalityledger.service.query.demo.DemoDataLoader;
@@ -73,7 +78,9 @@ public final class ReadSideBenchmark {
             Rebuilds rebuilds = context.getBean(Rebuilds.class);
             LedgerReader ledger = context.getBean(LedgerReader.class);
             MongoDatabase database = context.getBean(MongoDatabase.class);
-            ReadSide read = context.getBean(ReadSide.class);
+            DashboardQueries read = context.getBean(DashboardQueries.class);
+            CommitmentQueries commitments = context.getBean(CommitmentQueries.class);
+            Recorded recorded = context.getBean(Recorded.class);
 
             boolean reused = ledger.headPosition() >= 0;
             if (!reused) {
@@ -170,12 +177,12 @@ public final class ReadSideBenchmark {
                 }
             }
 
-            List<String> scopes = scopes(read);
+            List<String> scopes = scopes(recorded);
             // Warm up (every dashboard once), then 100 readers at once.
             for (String scope : scopes) {
-                read.dashboard(scope, null, null);
+                read.handle(new DashboardQuery(scope, null, null));
                 for (int year = 2021; year <= 2026; year++) {
-                    read.dashboard(scope, year, null);
+                    read.handle(new DashboardQuery(scope, year, null));
                 }
             }
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -190,7 +197,7 @@ public final class ReadSideBenchmark {
                         String scope = scopes.get(random.nextInt(scopes.size()));
                         Integer year = random.nextInt(3) == 0 ? 2021 + random.nextInt(6) : null;
                         long s = System.nanoTime();
-                        read.dashboard(scope, year, null);
+                        read.handle(new DashboardQuery(scope, year, null));
                         latencies.add(System.nanoTime() - s);
                     }
                 }));
@@ -206,12 +213,12 @@ public final class ReadSideBenchmark {
             // As of an instant: commitments (replay of its events) and dashboards (snapshot + tail).
             Random random = new Random(42);
             List<String> ids = new ArrayList<>();
-            database.getCollection(CommitmentProjector.ROWS).find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+            context.getBean(ReadModelGenerations.class).collection(CommitmentProjector.ROWS).find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
             List<Long> commitmentAsOf = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 Instant at = randomInstant(random);
                 long s = System.nanoTime();
-                read.commitmentAsOf(ids.get(random.nextInt(ids.size())), at);
+                commitments.handle(new CommitmentById(ids.get(random.nextInt(ids.size())), at));
                 commitmentAsOf.add(System.nanoTime() - s);
             }
             System.out.printf("commitment as of an instant (300 random): p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
@@ -220,13 +227,12 @@ public final class ReadSideBenchmark {
             for (int i = 0; i < 60; i++) {
                 Instant at = randomInstant(random);
                 long s = System.nanoTime();
-                read.dashboard(scopes.get(random.nextInt(scopes.size())), null, at);
+                read.handle(new DashboardQuery(scopes.get(random.nextInt(scopes.size())), null, at));
                 dashboardAsOf.add(System.nanoTime() - s);
             }
             System.out.printf("dashboard as of an instant (60 random): p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
                     pct(dashboardAsOf, 50), pct(dashboardAsOf, 99), pct(dashboardAsOf, 100));
-            Map<String, Object> global = read.dashboard("global", null, null);
-            System.out.printf("global dashboard: %s%n", ((Map<?, ?>) global.get("figures")));
+            System.out.printf("global dashboard: %s%n", read.handle(new DashboardQuery("global", null, null)).orElseThrow().figures());
         }
     }
 
@@ -249,14 +255,14 @@ public final class ReadSideBenchmark {
         return used;
     }
 
-    private static List<String> scopes(ReadSide read) {
+    private static List<String> scopes(Recorded recorded) {
         List<String> scopes = new ArrayList<>(List.of("global", "group:GOVERNMENT", "group:CIVIL_SOCIETY", "group:PRIVATE_SECTOR",
                 "hemisphere:GLOBAL_SOUTH", "hemisphere:GLOBAL_NORTH", "region:AFRICA", "region:LATIN_AMERICA_CARIBBEAN",
                 "region:EUROPE_CENTRAL_ASIA", "country:MX", "country:FR", "country:KE"));
-        for (Map<String, Object> initiative : read.initiatives()) {
-            scopes.add("initiative:" + initiative.get("initiativeId"));
-            for (Object a : (List<?>) initiative.get("actions")) {
-                scopes.add("action:" + initiative.get("initiativeId") + ":" + ((Map<?, ?>) a).get("code"));
+        for (Document initiative : recorded.allInitiatives()) {
+            scopes.add("initiative:" + initiative.getString("_id"));
+            for (Document a : initiative.getList("actions", Document.class, List.of())) {
+                scopes.add("action:" + initiative.getString("_id") + ":" + a.getString("code"));
             }
         }
         return scopes;

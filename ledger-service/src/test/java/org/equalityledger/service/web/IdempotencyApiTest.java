@@ -68,6 +68,9 @@ class IdempotencyApiTest {
         assertThat(retry.getHeaders().getFirst(IdempotencyFilter.REPLAYED)).isEqualTo("true");
         assertThat(first.getHeaders().getFirst(IdempotencyFilter.REPLAYED)).isNull();
         assertThat(api.head()).isEqualTo(head);
+        // The first answer's position too: what a read after either answer asks for.
+        assertThat(retry.getHeaders().getFirst(CommandDispatcher.POSITION_HEADER))
+                .isEqualTo(first.getHeaders().getFirst(CommandDispatcher.POSITION_HEADER)).isEqualTo(String.valueOf(head));
     }
 
     @Test

@@ -138,6 +138,18 @@ class InitiativeQueryApiTest {
     }
 
     @Test
+    void the_location_of_a_launched_initiative_is_readable_at_once() {
+        for (int i = 0; i < 20; i++) {
+            String id = Api.fresh("wg");
+            ResponseEntity<JsonNode> launched = api.post(SECRETARIAT, "/api/initiatives", java.util.Map.of("id", id,
+                    "kind", "WORKING_GROUP", "code", id.toUpperCase(), "names", InitiativeApiTest.NAMES));
+            assertStatus(launched, HttpStatus.CREATED);
+            JsonNode read = assertStatus(api.get(null, launched.getHeaders().getLocation().getPath()), HttpStatus.OK);
+            assertThat(read.path("initiative").path("initiativeId").asText()).isEqualTo(id);
+        }
+    }
+
+    @Test
     void unknown_ids_are_404_and_bad_parameters_400_naming_them() {
         for (String path : List.of("/api/initiatives/no-such", "/api/initiatives/no-such/actions", "/api/initiatives/no-such/roles")) {
             assertProblem(api.get(null, path), HttpStatus.NOT_FOUND);

@@ -57,6 +57,11 @@ class MakerAndQueueReadApiTest {
         }
     }
 
+    /** The pending pledges of the queue {@code user} reads at {@code path}. */
+    JsonNode queue(String user, String path) {
+        return api.get(user, path).getBody().path("items");
+    }
+
     static List<String> field(JsonNode array, String name) {
         List<String> values = new ArrayList<>();
         array.forEach(item -> values.add(item.path(name).asText()));
@@ -128,22 +133,22 @@ class MakerAndQueueReadApiTest {
         ejr.put("targets", List.of(Map.of("initiativeId", "ac-ejr", "actionCode", "EJR-1")));
         String toEjr = api.pledged(PARTNER, api.registerMaker(PARTNER), ejr);
 
-        eventually(SECRETARIAT, "/api/validation-queue", q -> field(q, "commitmentId").containsAll(List.of(toGac, toEjr)));
+        eventually(SECRETARIAT, "/api/validation-queue", q -> field(q.path("items"), "commitmentId").containsAll(List.of(toGac, toEjr)));
         for (String user : List.of(SECRETARIAT, AUDITOR)) {
-            assertThat(field(api.get(user, "/api/validation-queue").getBody(), "commitmentId")).as(user).contains(toGac, toEjr);
+            assertThat(field(queue(user, "/api/validation-queue"), "commitmentId")).as(user).contains(toGac, toEjr);
         }
-        JsonNode gac = api.get(LEADER_GAC, "/api/validation-queue").getBody();
+        JsonNode gac = queue(LEADER_GAC, "/api/validation-queue");
         assertThat(field(gac, "commitmentId")).contains(toGac).doesNotContain(toEjr);
         assertThat(field(gac, "initiativeId")).containsOnly("gac");
-        JsonNode ejrQueue = api.get(LEADER_EJR, "/api/validation-queue").getBody();
+        JsonNode ejrQueue = queue(LEADER_EJR, "/api/validation-queue");
         assertThat(field(ejrQueue, "commitmentId")).contains(toEjr).doesNotContain(toGac);
         assertThat(field(ejrQueue, "initiativeId")).containsOnly("ac-ejr");
-        assertThat(field(api.get(ALLY, "/api/validation-queue").getBody(), "commitmentId")).contains(toGac).doesNotContain(toEjr);
-        assertThat(field(api.get(PARTNER, "/api/validation-queue").getBody(), "commitmentId")).contains(toEjr).doesNotContain(toGac);
+        assertThat(field(queue(ALLY, "/api/validation-queue"), "commitmentId")).contains(toGac).doesNotContain(toEjr);
+        assertThat(field(queue(PARTNER, "/api/validation-queue"), "commitmentId")).contains(toEjr).doesNotContain(toGac);
         // A leader asking for another initiative's queue sees nothing of it.
-        assertThat(api.get(LEADER_GAC, "/api/validation-queue?initiative=ac-ejr").getBody()).isEmpty();
-        assertThat(field(api.get(SECRETARIAT, "/api/validation-queue?initiative=gac").getBody(), "initiativeId")).containsOnly("gac");
-        JsonNode overdue = api.get(SECRETARIAT, "/api/validation-queue?overdue=true").getBody();
+        assertThat(queue(LEADER_GAC, "/api/validation-queue?initiative=ac-ejr")).isEmpty();
+        assertThat(field(queue(SECRETARIAT, "/api/validation-queue?initiative=gac"), "initiativeId")).containsOnly("gac");
+        JsonNode overdue = queue(SECRETARIAT, "/api/validation-queue?overdue=true");
         assertThat(field(overdue, "overdue")).allMatch("true"::equals);
         assertThat(field(overdue, "commitmentId")).doesNotContain(toGac, toEjr); // due in four weeks
         String csv = api.as(LEADER_GAC).getForObject("/api/validation-queue/export.csv", String.class);

@@ -22,13 +22,14 @@ import org.equalityledger.api.reporting.ReportingCycleClosed;
 import org.equalityledger.api.reporting.ReportingCycleOpened;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
+import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.reference.Regions;
 import org.equalityledger.projections.store.DocCache;
 import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.Projector;
+import org.equalityledger.projections.store.ReadModels;
 
-import com.mongodb.client.MongoDatabase;
 
 /**
  * The "commitments" projection: commitment views, list rows, maker profiles, initiative and action
@@ -55,20 +56,23 @@ public final class CommitmentProjector implements Projector {
     public static final String CYCLES = "rm_cycles";
     public static final String QUEUE = "rm_validation_queue";
 
-    private final MongoDatabase database;
+    public static final List<String> COLLECTIONS = List.of(COMMITMENTS, ROWS, MAKERS, INITIATIVES, CYCLES, QUEUE);
+
+    private final ReadModels readModels;
     private Batch batch;
 
-    public CommitmentProjector(MongoDatabase database) {
-        this.database = database;
+    /** Writes into the collections {@code readModels} names: the ones readers read, or a rebuild's. */
+    public CommitmentProjector(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
     private final class Batch {
-        final DocCache commitments = new DocCache(database.getCollection(COMMITMENTS));
-        final DocCache rows = new DocCache(database.getCollection(ROWS));
-        final DocCache makers = new DocCache(database.getCollection(MAKERS));
-        final DocCache initiatives = new DocCache(database.getCollection(INITIATIVES));
-        final DocCache cycles = new DocCache(database.getCollection(CYCLES));
-        final DocCache queue = new DocCache(database.getCollection(QUEUE));
+        final DocCache commitments = new DocCache(readModels.collection(COMMITMENTS));
+        final DocCache rows = new DocCache(readModels.collection(ROWS));
+        final DocCache makers = new DocCache(readModels.collection(MAKERS));
+        final DocCache initiatives = new DocCache(readModels.collection(INITIATIVES));
+        final DocCache cycles = new DocCache(readModels.collection(CYCLES));
+        final DocCache queue = new DocCache(readModels.collection(QUEUE));
         final Map<String, CommitmentState> states = new TreeMap<>();
         final Set<String> changed = new LinkedHashSet<>();
     }
@@ -80,7 +84,7 @@ public final class CommitmentProjector implements Projector {
 
     @Override
     public List<String> collections() {
-        return List.of(COMMITMENTS, ROWS, MAKERS, INITIATIVES, CYCLES, QUEUE);
+        return COLLECTIONS;
     }
 
     @Override
@@ -301,11 +305,11 @@ public final class CommitmentProjector implements Projector {
         List<String> actionNames = new ArrayList<>();
         for (String id : initiatives) {
             Document initiative = batch.initiatives.get(id);
-            initiativeNames.add(initiative == null ? id : initiative.get("names", Document.class).getString("en"));
+            initiativeNames.add(Recorded.initiativeName(initiative, id));
         }
         for (TargetAction t : s.details.targets()) {
             actions.add(t.initiativeId() + ":" + t.actionCode());
-            actionNames.add(actionName(batch.initiatives.get(t.initiativeId()), t));
+            actionNames.add(Recorded.actionName(batch.initiatives.get(t.initiativeId()), t.actionCode()));
         }
         List<Integer> reported = new ArrayList<>();
         List<Integer> late = new ArrayList<>();
@@ -356,22 +360,5 @@ public final class CommitmentProjector implements Projector {
                 .append("extensions", s.extensions)
                 .append("closedAt", s.closedAt == null ? null : s.closedAt.toString())
                 .append("lastChangedAt", s.lastChangedAt.toString());
-    }
-
-    static String actionName(Document initiative, TargetAction t) {
-        if (initiative != null) {
-            for (Document a : initiative.getList("actions", Document.class, List.of())) {
-                if (t.actionCode().equals(a.getString("code"))) {
-                    return a.get("names", Document.class).getString("en");
-                }
-            }
-        }
-        return t.actionCode();
-    }
-
-    @Override
-    public void drop() {
-        batch = null;
-        Projector.dropExisting(database, collections());
     }
 }

@@ -134,8 +134,11 @@ public final class Contribution {
             counts(s, y);
             if (s.accepted() && year <= lastExpected) {
                 add(y, "expected", 1);
-                if (s.reportInForce(year) != null) {
+                CommitmentState.ReportRevision inForce = s.reportInForce(year);
+                if (inForce != null) {
                     add(y, "reported", 1);
+                    // Of those expected, reported after the cycle's deadline: what per-cycle compliance counts as late.
+                    add(y, "reportedLate", inForce.late ? 1 : 0);
                 }
             }
             CommitmentState.ReportRevision r = s.reportInForce(year);

@@ -23,22 +23,22 @@ import org.equalityledger.projections.reference.UsdRates;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelJson;
+import org.equalityledger.projections.store.ReadModels;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.mongodb.client.MongoDatabase;
 
 /** A dashboard's figures as the ledger had recorded things at an instant: time travel for the dashboards. */
 public final class DashboardFiguresAsOf {
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private final LedgerReader ledger;
     private final UsdRates rates;
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
 
-    public DashboardFiguresAsOf(MongoDatabase database, LedgerReader ledger, UsdRates rates, Regions regions,
+    public DashboardFiguresAsOf(ReadModels readModels, LedgerReader ledger, UsdRates rates, Regions regions,
                                 ImplementationPeriod implementationPeriod) {
-        this.database = database;
+        this.readModels = readModels;
         this.ledger = ledger;
         this.rates = rates;
         this.regions = regions;
@@ -56,13 +56,13 @@ public final class DashboardFiguresAsOf {
         if (last < 0) {
             return figures;
         }
-        Document book = database.getCollection(DashboardProjector.FACTS).find(eq("_id", "state")).first();
+        Document book = readModels.collection(DashboardProjector.FACTS).find(eq("_id", "state")).first();
         long lastSnapshot = book == null ? 0 : ((Number) book.get("lastSnapshot")).longValue();
         long boundary = Math.min(Snapshots.boundaryAtOrBefore(last + 1), lastSnapshot);
         if (boundary > 0) {
             List<String> ids = Snapshots.boundariesUpTo(boundary).stream().map(b -> Snapshots.id(b, scope)).toList();
             Document latest = null;
-            for (Document d : database.getCollection(DashboardProjector.SNAPSHOTS).find(in("_id", ids))) {
+            for (Document d : readModels.collection(DashboardProjector.SNAPSHOTS).find(in("_id", ids))) {
                 if (latest == null || ((Number) d.get("boundary")).longValue() > ((Number) latest.get("boundary")).longValue()) {
                     latest = d;
                 }
@@ -108,7 +108,7 @@ public final class DashboardFiguresAsOf {
             }
         }
         if (!makerIds.isEmpty()) {
-            for (Document d : database.getCollection(DashboardProjector.FACTS).find(in("_id", makerIds.stream().map(m -> "m:" + m).toList()))) {
+            for (Document d : readModels.collection(DashboardProjector.FACTS).find(in("_id", makerIds.stream().map(m -> "m:" + m).toList()))) {
                 MakerProfile facts = makerProfile(d);
                 makers.put(facts.makerId(), facts);
             }

@@ -23,8 +23,8 @@ import org.equalityledger.projections.store.DocCache;
 import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.Projector;
+import org.equalityledger.projections.store.ReadModels;
 
-import com.mongodb.client.MongoDatabase;
 
 /**
  * The "dashboards" projection. Precomputed figures, one document per scope and period, read by
@@ -49,30 +49,27 @@ public final class DashboardProjector implements Projector {
     public static final String FACTS = "rm_dash_facts";
     static final String STATE = "state";
 
-    private final MongoDatabase database;
+    public static final List<String> COLLECTIONS = List.of(DASHBOARDS, SNAPSHOTS, FACTS);
+
+    private final ReadModels readModels;
     private final UsdRates rates;
     private final Regions regions;
     private final ImplementationPeriod implementationPeriod;
     private Batch batch;
-    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
-    /** How many batches this projector wrote (or dropped) in this process: a cheap "has anything changed". */
-    public long writtenBatches() {
-        return written.get();
-    }
-
-    public DashboardProjector(MongoDatabase database, UsdRates rates, Regions regions,
+    /** Writes into the collections {@code readModels} names: the ones readers read, or a rebuild's. */
+    public DashboardProjector(ReadModels readModels, UsdRates rates, Regions regions,
                               ImplementationPeriod implementationPeriod) {
-        this.database = database;
+        this.readModels = readModels;
         this.rates = rates;
         this.regions = regions;
         this.implementationPeriod = implementationPeriod;
     }
 
     private final class Batch {
-        final DocCache dashboards = new DocCache(database.getCollection(DASHBOARDS));
-        final DocCache snapshots = new DocCache(database.getCollection(SNAPSHOTS));
-        final DocCache facts = new DocCache(database.getCollection(FACTS));
+        final DocCache dashboards = new DocCache(readModels.collection(DASHBOARDS));
+        final DocCache snapshots = new DocCache(readModels.collection(SNAPSHOTS));
+        final DocCache facts = new DocCache(readModels.collection(FACTS));
         final Map<String, CommitmentState> states = new TreeMap<>();
         final Set<String> changedStates = new LinkedHashSet<>();
         /** Each commitment's contribution after its last event in this batch: the next event's "before". */
@@ -89,7 +86,7 @@ public final class DashboardProjector implements Projector {
 
     @Override
     public List<String> collections() {
-        return List.of(DASHBOARDS, SNAPSHOTS, FACTS);
+        return COLLECTIONS;
     }
 
     @Override
@@ -319,17 +316,9 @@ public final class DashboardProjector implements Projector {
         batch.dashboards.flush();
         batch.snapshots.checkWhichAreNew();
         batch.snapshots.flush();
-        database.getCollection(FACTS).replaceOne(com.mongodb.client.model.Filters.eq("_id", STATE),
+        readModels.collection(FACTS).replaceOne(com.mongodb.client.model.Filters.eq("_id", STATE),
                 batch.bookkeeping.append("_id", STATE), new com.mongodb.client.model.ReplaceOptions().upsert(true));
         batch.facts.flush();
         batch = null;
-        written.incrementAndGet();
-    }
-
-    @Override
-    public void drop() {
-        batch = null;
-        written.incrementAndGet();
-        Projector.dropExisting(database, collections());
     }
 }

@@ -3,7 +3,6 @@ package org.equalityledger.projections.initiatives;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,11 +29,9 @@ import org.equalityledger.api.query.initiatives.ListInitiatives;
 import org.equalityledger.projections.dashboards.Contribution;
 import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
 import org.equalityledger.projections.dashboards.DashboardProjector;
+import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.store.LedgerEvent;
-import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelJson;
-import org.equalityledger.projections.store.ReadModelPositions;
-import org.equalityledger.projections.store.ReadModels;
 
 /**
  * Answers about initiatives: now, from {@code rm_initiative_views} at the position the projection
@@ -44,24 +41,17 @@ import org.equalityledger.projections.store.ReadModels;
  */
 public class InitiativeQueries {
 
-    private final ReadModels readModels;
-    private final LedgerReader ledger;
-    private final ReadModelPositions positions;
+    private final Recorded recorded;
     private final DashboardFiguresAsOf figuresAsOf;
-    private final Clock clock;
 
-    public InitiativeQueries(ReadModels readModels, LedgerReader ledger, ReadModelPositions positions,
-                             DashboardFiguresAsOf figuresAsOf, Clock clock) {
-        this.readModels = readModels;
-        this.ledger = ledger;
-        this.positions = positions;
+    public InitiativeQueries(Recorded recorded, DashboardFiguresAsOf figuresAsOf) {
+        this.recorded = recorded;
         this.figuresAsOf = figuresAsOf;
-        this.clock = clock;
     }
 
     @QueryHandler
     public InitiativeList handle(ListInitiatives q) {
-        LedgerPoint point = q.asOf() == null ? positions.reached(InitiativesProjector.NAME) : pointAt(q.asOf());
+        LedgerPoint point = q.asOf() == null ? recorded.current(InitiativesProjector.NAME) : recorded.asOf(q.asOf());
         List<InitiativeView> views = q.asOf() == null ? current(q) : asOf(knownIds(), point.position());
         List<InitiativeSummary> list = views.stream()
                 .filter(v -> q.kind() == null || v.kind() == q.kind())
@@ -77,16 +67,16 @@ public class InitiativeQueries {
         Optional<InitiativeView> view;
         Map<String, Map<String, Long>> figures;
         if (q.asOf() == null) {
-            point = lower(positions.reached(InitiativesProjector.NAME), positions.reached(DashboardProjector.NAME));
-            Document doc = readModels.collection(InitiativesProjector.VIEWS).find(eq("_id", q.initiativeId())).first();
+            point = recorded.current(InitiativesProjector.NAME, DashboardProjector.NAME);
+            Document doc = recorded.collection(InitiativesProjector.VIEWS).find(eq("_id", q.initiativeId())).first();
             view = Optional.ofNullable(doc).map(d -> ReadModelJson.fromStored(d.get("state"), InitiativeView.class));
             figures = view.map(this::currentFigures).orElse(Map.of());
         } else {
-            point = pointAt(q.asOf());
+            point = recorded.asOf(q.asOf());
             view = asOf(List.of(q.initiativeId()), point.position()).stream().findFirst();
             figures = view.map(v -> figuresAsOf(v, q.asOf())).orElse(Map.of());
         }
-        LocalDate on = LocalDate.ofInstant(q.asOf() == null ? clock.instant() : q.asOf(), ZoneOffset.UTC);
+        LocalDate on = LocalDate.ofInstant(q.asOf() == null ? recorded.now() : q.asOf(), ZoneOffset.UTC);
         return view.map(v -> answer(v, on, figures, point));
     }
 
@@ -112,8 +102,8 @@ public class InitiativeQueries {
 
     private List<InitiativeView> current(ListInitiatives q) {
         List<InitiativeView> views = new ArrayList<>();
-        var docs = q.kind() == null ? readModels.collection(InitiativesProjector.VIEWS).find()
-                : readModels.collection(InitiativesProjector.VIEWS).find(eq("kind", q.kind().name()));
+        var docs = q.kind() == null ? recorded.collection(InitiativesProjector.VIEWS).find()
+                : recorded.collection(InitiativesProjector.VIEWS).find(eq("kind", q.kind().name()));
         docs.forEach(d -> views.add(ReadModelJson.fromStored(d.get("state"), InitiativeView.class)));
         return views;
     }
@@ -121,7 +111,7 @@ public class InitiativeQueries {
     /** The initiatives the read model knows: those launched by any earlier instant are among them. */
     private List<String> knownIds() {
         List<String> ids = new ArrayList<>();
-        readModels.collection(InitiativesProjector.VIEWS).find().projection(new Document("_id", 1))
+        recorded.collection(InitiativesProjector.VIEWS).find().projection(new Document("_id", 1))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
@@ -132,18 +122,10 @@ public class InitiativeQueries {
         if (position < 0) {
             return views;
         }
-        for (List<LedgerEvent> events : ledger.eventsOf(ids).values()) {
+        for (List<LedgerEvent> events : recorded.ledger().eventsOf(ids).values()) {
             InitiativeFold.fold(events.stream().filter(e -> e.position() <= position).toList()).ifPresent(views::add);
         }
         return views;
-    }
-
-    private LedgerPoint pointAt(Instant at) {
-        return ledger.point(ledger.lastPositionAt(at));
-    }
-
-    private static LedgerPoint lower(LedgerPoint a, LedgerPoint b) {
-        return a.position() <= b.position() ? a : b;
     }
 
     private Map<String, Map<String, Long>> currentFigures(InitiativeView v) {
@@ -151,7 +133,7 @@ public class InitiativeQueries {
         keys.add(Contribution.key(initiativeScope(v), Contribution.ALL));
         v.actions().forEach(a -> keys.add(Contribution.key(actionScope(v, a), Contribution.ALL)));
         Map<String, Map<String, Long>> figures = new HashMap<>();
-        for (Document d : readModels.collection(DashboardProjector.DASHBOARDS).find(in("_id", keys))) {
+        for (Document d : recorded.collection(DashboardProjector.DASHBOARDS).find(in("_id", keys))) {
             String scope = d.getString("_id").substring(0, d.getString("_id").lastIndexOf('|'));
             Map<String, Long> f = new HashMap<>();
             d.get("f", Document.class).forEach((name, value) -> f.put(name, ((Number) value).longValue()));

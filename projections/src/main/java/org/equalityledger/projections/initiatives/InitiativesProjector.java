@@ -12,8 +12,6 @@ import org.equalityledger.projections.store.Projector;
 import org.equalityledger.projections.store.ReadModelJson;
 import org.equalityledger.projections.store.ReadModels;
 
-import com.mongodb.client.MongoDatabase;
-
 /**
  * The "initiatives" projection: {@code rm_initiative_views}, {@code _id} = initiative id, {@code state}
  * = the {@link InitiativeFold folded} {@link InitiativeView} as JSON text, {@code kind} beside it for the
@@ -26,14 +24,14 @@ public final class InitiativesProjector implements Projector {
     public static final String NAME = "initiatives";
     public static final String VIEWS = "rm_initiative_views";
 
+    public static final List<String> COLLECTIONS = List.of(VIEWS);
+
     private final ReadModels readModels;
-    private final MongoDatabase database;
     private DocCache views;
 
-    /** @param database only to drop the collections on a rebuild */
-    public InitiativesProjector(ReadModels readModels, MongoDatabase database) {
+    /** Writes into the collections {@code readModels} names: the ones readers read, or a rebuild's. */
+    public InitiativesProjector(ReadModels readModels) {
         this.readModels = readModels;
-        this.database = database;
     }
 
     @Override
@@ -43,7 +41,7 @@ public final class InitiativesProjector implements Projector {
 
     @Override
     public List<String> collections() {
-        return List.of(VIEWS);
+        return COLLECTIONS;
     }
 
     @Override
@@ -98,11 +96,5 @@ public final class InitiativesProjector implements Projector {
         if (views != null) {
             views.flush();
         }
-    }
-
-    @Override
-    public void drop() {
-        views = null;
-        Projector.dropExisting(database, collections());
     }
 }

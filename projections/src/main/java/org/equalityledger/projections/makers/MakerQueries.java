@@ -3,41 +3,60 @@ package org.equalityledger.projections.makers;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.equalityledger.api.query.LedgerPoint;
 import org.equalityledger.api.query.makers.ListMakers;
+import org.equalityledger.api.query.makers.MakerById;
 import org.equalityledger.api.query.makers.MakerPage;
+import org.equalityledger.api.query.makers.MakerProfile;
 import org.equalityledger.api.query.makers.MakerSummary;
+import org.equalityledger.api.reporting.ReportingStatusPolicy;
 import org.equalityledger.projections.commitments.CommitmentProjector;
-import org.equalityledger.projections.store.ReadModelPositions;
-import org.equalityledger.projections.store.ReadModels;
+import org.equalityledger.projections.model.CommitmentState;
+import org.equalityledger.projections.reference.Recorded;
+import org.equalityledger.projections.reference.UsdRates;
+import org.equalityledger.projections.store.ReadModelJson;
 
 /**
- * The list of commitment makers, from the makers the commitments projection keeps ({@code rm_makers}):
- * filtered by the fields the store matches, searched by name here (a scan of the makers, a few
+ * The makers room's answers, from the makers the commitments projection keeps ({@code rm_makers}): a
+ * maker's profile with its commitments' states and its money in US dollars, by {@code _id}; the list of
+ * makers, filtered by the fields the store matches, searched by name here (a scan of the makers, a few
  * thousand at real scale), ordered by name then id so that pages never overlap.
  */
 public class MakerQueries {
 
-    private final ReadModels readModels;
-    private final ReadModelPositions positions;
+    private final Recorded recorded;
+    private final UsdRates rates;
 
-    public MakerQueries(ReadModels readModels, ReadModelPositions positions) {
-        this.readModels = readModels;
-        this.positions = positions;
+    /** @param rates what a maker's money is converted at */
+    public MakerQueries(Recorded recorded, UsdRates rates) {
+        this.recorded = recorded;
+        this.rates = rates;
+    }
+
+    /** Who the maker is, as {@code rm_makers} holds it; only the id when it is not there. */
+    public static MakerSummary summary(String makerId, Document maker) {
+        return maker == null ? MakerSummary.unknown(makerId) : new MakerSummary(makerId, maker.getString("name"),
+                maker.getString("stakeholderGroup"), maker.getString("hemisphere"), maker.getString("country"),
+                maker.getString("region"), maker.getList("commitmentIds", String.class, List.of()).size());
     }
 
     @QueryHandler
     public MakerPage handle(ListMakers q) {
-        LedgerPoint point = positions.reached(CommitmentProjector.NAME);
+        LedgerPoint point = recorded.current(CommitmentProjector.NAME);
         List<Bson> filters = new ArrayList<>();
         filters.add(exists("name")); // a maker only named by a commitment recorded before its registration is not listed
         if (q.group() != null) {
@@ -54,12 +73,10 @@ public class MakerQueries {
         }
         String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
         List<MakerSummary> matching = new ArrayList<>();
-        for (Document d : readModels.collection(CommitmentProjector.MAKERS).find(and(filters))) {
+        for (Document d : recorded.collection(CommitmentProjector.MAKERS).find(and(filters))) {
             String name = d.getString("name");
             if (name != null && (text == null || name.toLowerCase(Locale.ROOT).contains(text))) {
-                matching.add(new MakerSummary(d.getString("_id"), name, d.getString("stakeholderGroup"),
-                        d.getString("hemisphere"), d.getString("country"), d.getString("region"),
-                        d.getList("commitmentIds", String.class, List.of()).size()));
+                matching.add(summary(d.getString("_id"), d));
             }
         }
         matching.sort(Comparator.comparing((MakerSummary m) -> m.name().toLowerCase(Locale.ROOT))
@@ -68,5 +85,48 @@ public class MakerQueries {
         int to = Math.min(matching.size(), from + q.size());
         return new MakerPage(q.page(), q.size(), matching.size(), matching.subList(from, to), point.position(),
                 point.recordedAt());
+    }
+
+    @QueryHandler
+    public Optional<MakerProfile> handle(MakerById q) {
+        LedgerPoint point = recorded.current(CommitmentProjector.NAME);
+        Document maker = recorded.collection(CommitmentProjector.MAKERS).find(eq("_id", q.makerId())).first();
+        if (maker == null || maker.getString("name") == null) {
+            return Optional.empty();
+        }
+        Instant now = recorded.now();
+        Map<Integer, ReportingStatusPolicy.Cycle> cycles = recorded.cycles(now);
+        List<String> ids = maker.getList("commitmentIds", String.class, List.of());
+        List<MakerProfile.MakerCommitment> commitments = new ArrayList<>();
+        Map<Integer, int[]> record = new TreeMap<>();
+        MakerMoneyTotals money = new MakerMoneyTotals(rates);
+        for (Document doc : recorded.collection(CommitmentProjector.COMMITMENTS).find(in("_id", ids))) {
+            CommitmentState s = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
+            money.add(s);
+            Integer latest = s.latestReportedYear();
+            commitments.add(new MakerProfile.MakerCommitment(s.commitmentId, s.details.title(), s.status,
+                    s.reportingStatus(cycles, now), latest == null ? null : s.reportInForce(latest).report.status(),
+                    s.details.start(), s.details.end()));
+            List<Integer> due = s.dueYears(cycles, now);
+            for (int year : s.accepted() ? s.years() : List.<Integer>of()) {
+                // expected, reported, late, overdue
+                int[] y = record.computeIfAbsent(year, k -> new int[4]);
+                y[0]++;
+                CommitmentState.ReportRevision r = s.reportInForce(year);
+                if (r != null) {
+                    y[1]++;
+                    y[2] += r.late ? 1 : 0;
+                } else if (due.contains(year)) {
+                    y[3]++;
+                }
+            }
+        }
+        commitments.sort(Comparator.comparing(MakerProfile.MakerCommitment::commitmentId));
+        MakerSummary who = summary(q.makerId(), maker);
+        return Optional.of(new MakerProfile(who.makerId(), who.name(), who.stakeholderGroup(), who.hemisphere(),
+                who.country(), who.region(), commitments,
+                record.entrySet().stream().map(e -> new MakerProfile.YearRecord(e.getKey(), e.getValue()[0],
+                        e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList(),
+                money.money(), point.position(), point.recordedAt()));
     }
 }

@@ -14,26 +14,37 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.Projector;
+import org.equalityledger.projections.store.ReadModelGenerations;
+import org.equalityledger.projections.store.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drops and rebuilds a projection from the events. The projection's streaming processor is stopped
- * and its token set to the head of the ledger (its reset handler drops the collections); the events
- * up to that head are then replayed through the same {@link Projector} in batches that hold up to
- * {@code held} commitments, 20,000 in the service (so each commitment's documents are written once a
- * batch, not once an event: once in all at the demo scale, while memory stays bounded at any scale),
- * read {@value #READ}
- * at a time by {@value #READERS} threads of their own and applied as they arrive in position order, so
- * that reading and deserialising run beside applying and writing; then the processor starts again
- * and goes on from the head with whatever arrived meanwhile. While it runs, {@link #progress} gives
+ * Rebuilds a projection from the events beside the read models being read, and switches readers to
+ * it in one step. The rebuild writes generation {@code g+1} of the projection's collections
+ * ({@link ReadModelGenerations}) through a projector of its own while the live processor goes on
+ * serving and updating generation {@code g}: it replays the events up to where the live processor
+ * is, again until it is within {@value #READ} events of it, then stops the live processor, replays
+ * the rest up to the processor's stored token, switches the pointer (one write; the live projector
+ * then writes into {@code g+1} too) and starts the processor again from its unchanged token.
+ * Generation {@code g} is dropped {@value #GRACE_SECONDS} seconds later, so that reads begun on it
+ * finish on it. A rebuild that fails drops what it built and leaves {@code g} serving; one a crash
+ * interrupted is dropped at the next start ({@link ReadModelGenerations#dropOrphans}).
+ *
+ * <p>Events are replayed in batches that hold up to {@code held} commitments, 20,000 in the service
+ * (so each commitment's documents are written once a batch, not once an event: once in all at the
+ * demo scale, while memory stays bounded at any scale), read {@value #READ} at a time by
+ * {@value #READERS} threads of their own and applied as they arrive in position order, so that
+ * reading and deserialising run beside applying and writing. While it runs, {@link #progress} gives
  * the position reached of how many, events per second and time left; the log repeats it every two
  * seconds.
  */
@@ -46,6 +57,8 @@ public final class Rebuilds implements AutoCloseable {
     static final int READ = 1_000;
     /** Threads reading (and deserialising) chunks in turn. */
     static final int READERS = 2;
+    /** How long the replaced generation outlives the switch. */
+    static final int GRACE_SECONDS = 5;
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
@@ -55,7 +68,8 @@ public final class Rebuilds implements AutoCloseable {
 
     private static final class Run {
         final Instant startedAt;
-        final long head;
+        /** The position the rebuild replays up to: the live processor's, which moves while it runs. */
+        final AtomicLong head;
         final long startNanos = System.nanoTime();
         final AtomicLong position = new AtomicLong(-1);
         volatile Instant finishedAt;
@@ -64,13 +78,15 @@ public final class Rebuilds implements AutoCloseable {
 
         Run(Instant startedAt, long head) {
             this.startedAt = startedAt;
-            this.head = head;
+            this.head = new AtomicLong(head);
         }
     }
 
     private final List<String> names;
     private final Function<String, Optional<StreamingEventProcessor>> processors;
-    private final Function<String, Projector> projectors;
+    private final BiFunction<String, ReadModels, Projector> projectors;
+    private final ReadModelGenerations generations;
+    private final ToLongFunction<String> storedToken;
     private final LedgerReader ledger;
     private final Clock clock;
     private final int held;
@@ -81,11 +97,18 @@ public final class Rebuilds implements AutoCloseable {
         return t;
     });
 
+    /**
+     * @param projectors  a new projector of the named projection writing into the read models given
+     * @param storedToken the position of the token a stopped processor stored (-1 for none)
+     */
     public Rebuilds(List<String> names, Function<String, Optional<StreamingEventProcessor>> processors,
-                    Function<String, Projector> projectors, LedgerReader ledger, Clock clock, int held) {
+                    BiFunction<String, ReadModels, Projector> projectors, ReadModelGenerations generations,
+                    ToLongFunction<String> storedToken, LedgerReader ledger, Clock clock, int held) {
         this.names = List.copyOf(names);
         this.processors = processors;
         this.projectors = projectors;
+        this.generations = generations;
+        this.storedToken = storedToken;
         this.ledger = ledger;
         this.clock = clock;
         this.held = held;
@@ -107,30 +130,72 @@ public final class Rebuilds implements AutoCloseable {
             return progress(name);
         }
         StreamingEventProcessor processor = processor(name);
-        Projector projector = projectors.apply(name);
-        long head = ledger.headPosition();
-        Run run = new Run(clock.instant(), head);
+        Run run = new Run(clock.instant(), ledger.headPosition());
         runs.put(name, run);
-        log.info("Rebuild of projection {} started: {} events to replay", name, head + 1);
-        Thread worker = new Thread(() -> replay(name, projector, processor, run), "projection-rebuild-" + name);
+        log.info("Rebuild of projection {} started: about {} events to replay", name, run.head.get() + 1);
+        Thread worker = new Thread(() -> rebuild(name, processor, run), "projection-rebuild-" + name);
         worker.setDaemon(true);
         worker.start();
         return progress(name);
     }
 
-    /**
-     * Stops the live processor and points it past the head, which drops the projection's collections
-     * (its reset handler). Done by the rebuild's thread while the readers already read the first
-     * events: an idle processor takes up to half a second to notice it is asked to stop.
-     */
-    private static void stopAndReset(StreamingEventProcessor processor, long head) {
-        processor.shutDown();
-        // The processor resumes after the head; events it handled past the head before it stopped are
-        // handled again then, into the rebuilt collections.
-        processor.resetTokens(source -> head < 0 ? null : new GlobalSequenceTrackingToken(head));
+    private void rebuild(String name, StreamingEventProcessor processor, Run run) {
+        int serving = generations.generation(name);
+        int next = serving + 1;
+        boolean switched = false;
+        try {
+            generations.drop(name, next); // what an earlier failed rebuild of this process may have left
+            Projector projector = projectors.apply(name, generations.of(name, next));
+            long done = -1;
+            for (long live = processed(name); live - done > READ; live = processed(name)) {
+                run.head.set(live);
+                replay(name, projector, run, done + 1, live);
+                done = live;
+            }
+            processor.shutDown();
+            long token = storedToken.applyAsLong(name);
+            run.head.set(Math.max(token, done));
+            if (token > done) {
+                replay(name, projector, run, done + 1, token);
+                done = token;
+            } else if (token < done) {
+                // The new generation is further than the processor: it goes on from there.
+                processor.resetTokens(source -> new GlobalSequenceTrackingToken(run.head.get()));
+            }
+            run.position.set(done);
+            generations.switchTo(name, next);
+            switched = true;
+        } catch (Throwable e) {
+            run.failure = e;
+            log.error("Rebuild of projection {} failed at position {}; generation {} goes on serving", name,
+                    run.position.get(), serving, e);
+        } finally {
+            if (switched) {
+                reporter.schedule(() -> dropQuietly(name, serving), GRACE_SECONDS, TimeUnit.SECONDS);
+            } else {
+                dropQuietly(name, next); // nobody reads it
+            }
+            run.finishedNanos = System.nanoTime();
+            run.finishedAt = clock.instant();
+            processor.start();
+            if (switched) {
+                double seconds = Math.max(1e-3, (run.finishedNanos - run.startNanos) / 1e9);
+                log.info("Rebuild of projection {} done: {} events in {} s ({} events/s); readers read generation {}", name,
+                        run.head.get() + 1, String.format("%.1f", seconds), Math.round((run.head.get() + 1) / seconds), next);
+            }
+        }
     }
 
-    private void replay(String name, Projector projector, StreamingEventProcessor processor, Run run) {
+    private void dropQuietly(String name, int generation) {
+        try {
+            generations.drop(name, generation);
+        } catch (RuntimeException e) {
+            log.warn("Generation {} of projection {} could not be dropped; the next start drops it", generation, name, e);
+        }
+    }
+
+    /** Replays the events {@code from} to {@code to} into {@code projector}, writing whenever the batch is full and at the end. */
+    private void replay(String name, Projector projector, Run run, long from, long to) throws InterruptedException {
         // Up to AHEAD events read ahead, by READERS threads taking chunks in turn: reading is
         // mostly deserialising payloads, which runs beside applying and writing, and beside itself.
         List<BlockingQueue<List<LedgerEvent>>> queues = new java.util.ArrayList<>();
@@ -139,11 +204,11 @@ public final class Rebuilds implements AutoCloseable {
         for (int r = 0; r < READERS; r++) {
             BlockingQueue<List<LedgerEvent>> queue = new ArrayBlockingQueue<>(Math.max(1, AHEAD / READ / READERS));
             queues.add(queue);
-            long first = (long) r * READ;
+            long first = from + (long) r * READ;
             Thread reader = new Thread(() -> {
                 try {
-                    for (long from = first; from <= run.head; from += (long) READERS * READ) {
-                        queue.put(ledger.eventsBetween(from, Math.min(run.head, from + READ - 1)));
+                    for (long at = first; at <= to; at += (long) READERS * READ) {
+                        queue.put(ledger.eventsBetween(at, Math.min(to, at + READ - 1)));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -162,11 +227,11 @@ public final class Rebuilds implements AutoCloseable {
             readers.add(reader);
         }
         try {
-            stopAndReset(processor, run.head);
             boolean open = false; // a batch begun and not yet written
             int inBatch = 0;
             long applyNanos = 0;
-            for (long taken = 0; ; taken++) {
+            long reached = from - 1;
+            for (long taken = 0; reached < to; taken++) {
                 List<LedgerEvent> chunk = queues.get((int) (taken % READERS)).take();
                 if (chunk.isEmpty()) {
                     if (readFailure.get() != null) {
@@ -203,30 +268,17 @@ public final class Rebuilds implements AutoCloseable {
                     }
                 }
                 applyNanos += System.nanoTime() - t0;
-                run.position.set(chunk.get(chunk.size() - 1).position());
-                if (run.position.get() >= run.head) {
-                    break;
-                }
+                reached = chunk.get(chunk.size() - 1).position();
+                run.position.set(reached);
             }
             if (open) {
                 write(name, projector, inBatch, applyNanos);
             }
-            if (run.position.get() < run.head) {
-                throw new IllegalStateException("the events ended at " + run.position.get() + " before the head " + run.head);
+            if (reached < to) {
+                throw new IllegalStateException("the events ended at " + reached + " before " + to);
             }
-        } catch (Throwable e) {
-            run.failure = e;
-            log.error("Rebuild of projection {} failed at position {}", name, run.position.get(), e);
         } finally {
             readers.forEach(Thread::interrupt);
-            run.finishedNanos = System.nanoTime();
-            run.finishedAt = clock.instant();
-            processor.start();
-            if (run.failure == null) {
-                double seconds = Math.max(1e-3, (run.finishedNanos - run.startNanos) / 1e9);
-                log.info("Rebuild of projection {} done: {} events in {} s ({} events/s)", name, run.head + 1,
-                        String.format("%.1f", seconds), Math.round((run.head + 1) / seconds));
-            }
         }
     }
 
@@ -253,15 +305,16 @@ public final class Rebuilds implements AutoCloseable {
             return new Progress(name, State.IDLE, processed(name), ledger.headPosition(), 0, 0, null, null, null);
         }
         long position = run.position.get();
+        long head = run.head.get();
         long end = run.finishedAt != null ? run.finishedNanos : System.nanoTime();
         double seconds = Math.max(1e-3, (end - run.startNanos) / 1e9);
         double rate = (position + 1) / seconds;
         if (run.finishedAt != null) {
-            return new Progress(name, run.failure == null ? State.DONE : State.FAILED, position, run.head, position + 1, rate,
+            return new Progress(name, run.failure == null ? State.DONE : State.FAILED, position, head, position + 1, rate,
                     0L, run.startedAt, run.finishedAt);
         }
-        Long left = rate <= 0 ? null : Math.round((run.head - position) / rate);
-        return new Progress(name, State.RUNNING, position, run.head, position + 1, rate, left, run.startedAt, null);
+        Long left = rate <= 0 ? null : Math.round((head - position) / rate);
+        return new Progress(name, State.RUNNING, position, head, position + 1, rate, left, run.startedAt, null);
     }
 
     /** Waits until the rebuild of {@code name} is over, or {@code timeout} passed; returns the last progress. */

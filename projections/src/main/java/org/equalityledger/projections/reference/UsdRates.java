@@ -1,5 +1,7 @@
 package org.equalityledger.projections.reference;
 
+import org.equalityledger.api.query.dashboards.RatesUsed;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,13 +86,9 @@ public final class UsdRates {
     }
 
     /** What a dashboard says about the rates it used. */
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new java.util.LinkedHashMap<>();
-        d.put("table", table);
-        d.put("source", source);
-        d.put("conversion", "each movement at the rate of its year (pledges: the pledge year; disbursements: the year reported on)");
-        d.put("currencies", currencies());
-        d.put("lastPublishedYear", lastPublishedYear);
-        return d;
+    public RatesUsed describe() {
+        return new RatesUsed(table, source,
+                "each movement at the rate of its year (pledges: the pledge year; disbursements: the year reported on)",
+                currencies(), lastPublishedYear);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -17,7 +16,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * projector's batch (its documents read at the first event, written at the last), so one batch of
  * events costs a few reads and one bulk write per collection. A failing write fails the batch; the
  * processor retries it, and the positions kept in the documents make the retry change nothing twice.
- * A reset of the processor (a rebuild) drops the projection's collections first.
+ * A rebuild does not reset the processor: it builds a new generation of the read models beside
+ * ({@link ReadModelGenerations}) and the processor goes on from its token into it.
  */
 public abstract class AxonProjection {
 
@@ -67,10 +67,5 @@ public abstract class AxonProjection {
             events.add(new LedgerEvent(token.position().orElseThrow(), message.getTimestamp(), message.getPayload()));
         }
         return events;
-    }
-
-    @ResetHandler
-    public void reset() {
-        projector.drop();
     }
 }

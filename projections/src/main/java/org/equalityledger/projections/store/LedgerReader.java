@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.equalityledger.api.query.LedgerPoint;
-
 /** Reads the event store directly, for answers as of an instant and for rebuild progress. */
 public interface LedgerReader {
 
@@ -24,13 +22,4 @@ public interface LedgerReader {
 
     /** The position of the last stored event; -1 when the ledger is empty. */
     long headPosition();
-
-    /** The ledger up to {@code position}, with the instant its event there was recorded; EMPTY below 0. */
-    default LedgerPoint point(long position) {
-        if (position < 0) {
-            return LedgerPoint.EMPTY;
-        }
-        List<LedgerEvent> last = eventsBetween(position, position);
-        return new LedgerPoint(position, last.isEmpty() ? null : last.get(0).recordedAt());
-    }
 }

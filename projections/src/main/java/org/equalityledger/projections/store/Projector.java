@@ -13,7 +13,7 @@ public interface Projector {
 
     String name();
 
-    /** The collections this projection owns; a rebuild drops them. */
+    /** The read models this projection owns: a rebuild builds a new generation of them ({@link ReadModelGenerations}). */
     List<String> collections();
 
     void begin(List<LedgerEvent> batch);
@@ -34,9 +34,6 @@ public interface Projector {
     int held();
 
     void flush();
-
-    /** Drops every collection of the projection. */
-    void drop();
 
     /**
      * Drops those of the collections that exist: the embedded server logs dropping a missing one as

@@ -1,4 +1,4 @@
-package org.equalityledger.projections.query;
+package org.equalityledger.projections.reference;
 
 import java.util.Locale;
 

@@ -1,0 +1,195 @@
+package org.equalityledger.projections.dashboards;
+
+import static com.mongodb.client.model.Filters.in;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.equalityledger.api.initiative.ImplementationPeriod;
+import org.equalityledger.api.query.LedgerPoint;
+import org.equalityledger.api.query.dashboards.CycleFigures;
+import org.equalityledger.api.query.dashboards.Dashboard;
+import org.equalityledger.api.query.dashboards.DashboardQuery;
+import org.equalityledger.api.query.dashboards.Figures;
+import org.equalityledger.api.query.dashboards.InitiativeDashboards;
+import org.equalityledger.api.query.dashboards.InitiativeDashboardsQuery;
+import org.equalityledger.api.reporting.ReportingStatusPolicy;
+import org.equalityledger.projections.commitments.CommitmentProjector;
+import org.equalityledger.projections.reference.Names;
+import org.equalityledger.projections.reference.Recorded;
+import org.equalityledger.projections.reference.UsdRates;
+
+/**
+ * The dashboards room's answers: now, the precomputed documents of {@code rm_dashboards} (one {@code $in}
+ * on {@code _id} per scope); as of an instant, {@link DashboardFiguresAsOf}. Reporting compliance is
+ * computed at the read instant from the figures and the cycles recorded by then: whether a cycle's
+ * deadline has passed changes with the clock, not with an event.
+ */
+public class DashboardQueries {
+
+    private final Recorded recorded;
+    private final DashboardFiguresAsOf figuresAsOf;
+    private final UsdRates rates;
+
+    public DashboardQueries(Recorded recorded, DashboardFiguresAsOf figuresAsOf, UsdRates rates) {
+        this.recorded = recorded;
+        this.figuresAsOf = figuresAsOf;
+        this.rates = rates;
+    }
+
+    /** The scope's dashboard; empty when the scope names an initiative or action the ledger does not hold. */
+    @QueryHandler
+    public Optional<Dashboard> handle(DashboardQuery q) {
+        return Optional.ofNullable(dashboard(q.scope(), q.year(), q.asOf(), point(q.asOf())));
+    }
+
+    /** Every initiative's dashboard, by initiative id. */
+    @QueryHandler
+    public InitiativeDashboards handle(InitiativeDashboardsQuery q) {
+        LedgerPoint point = point(q.asOf());
+        List<Dashboard> all = new ArrayList<>();
+        for (Document initiative : recorded.allInitiatives()) {
+            all.add(dashboard("initiative:" + initiative.getString("_id"), q.year(), q.asOf(), point));
+        }
+        return new InitiativeDashboards(all, true, Dashboard.SHARED_NOTE, point.position(), point.recordedAt());
+    }
+
+    /** A current read reflects the least advanced of the dashboards and the names and cycles it reads. */
+    private LedgerPoint point(Instant asOf) {
+        return asOf == null ? recorded.current(DashboardProjector.NAME, CommitmentProjector.NAME) : recorded.asOf(asOf);
+    }
+
+    private Dashboard dashboard(String scope, Integer year, Instant asOf, LedgerPoint point) {
+        String name = scopeName(scope);
+        if (name == null) {
+            return null;
+        }
+        Instant at = asOf == null ? recorded.now() : asOf;
+        Map<String, Map<String, Long>> figures = asOf == null ? figures(scope) : figuresAsOf.figures(scope, asOf);
+        Map<Integer, ReportingStatusPolicy.Cycle> cycles = recorded.cycles(at);
+        boolean shared = scope.startsWith("initiative:") || scope.startsWith("action:");
+        Figures shown;
+        Map<String, Figures.Year> byYear = null;
+        if (year != null) {
+            shown = year(figures, year, cycles, at);
+        } else {
+            shown = allYears(figures, cycles, at);
+            byYear = new LinkedHashMap<>();
+            for (int y : recorded.implementationPeriod().years()) {
+                byYear.put(String.valueOf(y), year(figures, y, cycles, at));
+            }
+        }
+        return new Dashboard(scope, name, asOf, year, shown, byYear, shared ? Boolean.TRUE : null,
+                shared ? Dashboard.SHARED_NOTE : null, rates.describe(), point.position(), point.recordedAt());
+    }
+
+    /** The scope's figures for every period (figure name to value), now, from the precomputed documents. */
+    public Map<String, Map<String, Long>> figures(String scope) {
+        Map<String, Map<String, Long>> figures = new TreeMap<>();
+        List<String> keys = Contribution.periods(recorded.implementationPeriod()).stream()
+                .map(p -> Contribution.key(scope, p)).toList();
+        for (Document d : recorded.collection(DashboardProjector.DASHBOARDS).find(in("_id", keys))) {
+            Map<String, Long> f = new TreeMap<>();
+            d.get("f", Document.class).forEach((k, v) -> f.put(k, ((Number) v).longValue()));
+            figures.put(d.getString("period"), f);
+        }
+        return figures;
+    }
+
+    private static Figures.Year year(Map<String, Map<String, Long>> figures, int year,
+                                     Map<Integer, ReportingStatusPolicy.Cycle> cycles, Instant at) {
+        Map<String, Long> f = figures.getOrDefault(String.valueOf(year), Map.of());
+        long expected = get(f, "expected");
+        long reported = get(f, "reported");
+        return new Figures.Year(get(f, "commitments"), prefixed(f, "type:"), prefixed(f, "status:"),
+                prefixed(f, "progress:"), expected, reported, Recorded.share(reported, expected),
+                cycle(f, year, cycles.get(year), at), get(f, "reportsFiled"), get(f, "reportsLate"),
+                usd(f, "pledgedUsdCents"), usd(f, "disbursedUsdCents"), get(f, "unconvertedMovements"));
+    }
+
+    /** Compliance in {@code year}'s cycle: overdue only once its deadline, as recorded by {@code at}, has passed. */
+    private static CycleFigures cycle(Map<String, Long> f, int year, ReportingStatusPolicy.Cycle cycle, Instant at) {
+        long expected = get(f, "expected");
+        long reported = get(f, "reported");
+        long late = get(f, "reportedLate");
+        boolean passed = cycle != null && cycle.due(at);
+        return new CycleFigures(year, cycle == null ? null : cycle.deadline(), passed, expected, reported - late, late,
+                passed ? expected - reported : 0, Recorded.share(reported, expected));
+    }
+
+    private Figures.AllYears allYears(Map<String, Map<String, Long>> figures, Map<Integer, ReportingStatusPolicy.Cycle> cycles,
+                                      Instant at) {
+        Map<String, Long> f = figures.getOrDefault(Contribution.ALL, Map.of());
+        long accepted = get(f, "accepted");
+        long reported = get(f, "reported");
+        Integer latest = latestCycle(cycles, at);
+        CycleFigures latestCycle = latest == null ? null
+                : cycle(figures.getOrDefault(String.valueOf(latest), Map.of()), latest, cycles.get(latest), at);
+        return new Figures.AllYears(get(f, "commitments"), prefixed(f, "type:"), prefixed(f, "status:"),
+                prefixed(f, "progress:"), accepted, reported, Recorded.share(reported, accepted), latestCycle,
+                get(f, "reportsCorrected"), get(f, "flag:financialExpected"), get(f, "reportsFiled"), get(f, "reportsLate"),
+                usd(f, "pledgedUsdCents"), usd(f, "disbursedUsdCents"), get(f, "unconvertedMovements"));
+    }
+
+    /** The latest cycle of the period whose deadline has passed at {@code at}; else the latest opened; else null. */
+    private Integer latestCycle(Map<Integer, ReportingStatusPolicy.Cycle> cycles, Instant at) {
+        ImplementationPeriod period = recorded.implementationPeriod();
+        Integer opened = null;
+        Integer passed = null;
+        for (ReportingStatusPolicy.Cycle c : cycles.values()) {
+            if (period.contains(c.year())) {
+                opened = opened == null ? c.year() : Math.max(opened, c.year());
+                if (c.due(at)) {
+                    passed = passed == null ? c.year() : Math.max(passed, c.year());
+                }
+            }
+        }
+        return passed != null ? passed : opened;
+    }
+
+    private static long get(Map<String, Long> f, String figure) {
+        return f.getOrDefault(figure, 0L);
+    }
+
+    private static BigDecimal usd(Map<String, Long> f, String cents) {
+        return BigDecimal.valueOf(get(f, cents), 2);
+    }
+
+    private static Map<String, Long> prefixed(Map<String, Long> f, String prefix) {
+        Map<String, Long> m = new TreeMap<>();
+        f.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                m.put(k.substring(prefix.length()), v);
+            }
+        });
+        return m;
+    }
+
+    /** The scope's name for a reader; null for an initiative or action the ledger does not hold. */
+    private String scopeName(String scope) {
+        String[] parts = scope.split(":");
+        return switch (parts[0]) {
+            case "global" -> "All commitments";
+            case "initiative" -> {
+                Document d = recorded.initiatives(List.of(parts[1])).get(parts[1]);
+                yield d == null ? null : Recorded.initiativeName(d, parts[1]);
+            }
+            case "action" -> {
+                Document d = recorded.initiatives(List.of(parts[1])).get(parts[1]);
+                yield Recorded.action(d, parts[2]) == null ? null
+                        : Recorded.initiativeName(d, parts[1]) + ": " + Recorded.actionName(d, parts[2]);
+            }
+            case "group" -> Names.group(parts[1]);
+            case "country" -> Names.country(parts[1]);
+            default -> Names.words(parts[1]);
+        };
+    }
+}
