@@ -6,10 +6,8 @@ import static org.equalityledger.service.support.Api.SECRETARIAT;
 import static org.equalityledger.service.support.Api.assertProblem;
 import static org.equalityledger.service.support.Api.assertStatus;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.support.Api;
@@ -38,21 +36,6 @@ class InitiativeQueryApiTest {
         api = new Api(http, ledger);
     }
 
-    /** The answer once the read side shows what {@code done} asks (the projections apply events shortly after they are recorded). */
-    JsonNode eventually(String path, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            ResponseEntity<JsonNode> response = api.get(null, path);
-            if (response.getStatusCode() == HttpStatus.OK && done.test(response.getBody())) {
-                return response.getBody();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " never answered as expected: " + response.getStatusCode() + " " + response.getBody());
-            }
-            Thread.sleep(50);
-        }
-    }
-
     static List<String> ids(JsonNode list) {
         List<String> ids = new ArrayList<>();
         list.path("initiatives").forEach(i -> ids.add(i.path("initiativeId").asText()));
@@ -61,7 +44,7 @@ class InitiativeQueryApiTest {
 
     @Test
     void the_list_gives_kinds_names_in_every_language_parent_period_and_launch_of_the_reference_set() throws Exception {
-        JsonNode list = eventually("/api/initiatives", l -> ids(l).contains("mx-mcig") && ids(l).contains("gac"));
+        JsonNode list = api.eventually(null, "/api/initiatives", l -> ids(l).contains("mx-mcig") && ids(l).contains("gac"));
 
         assertThat(ids(list)).contains("ac-gbv", "ac-ejr", "ac-ba-srhr", "ac-facj", "ac-tige", "ac-fml", "compact-wps-ha",
                 "gac", "mx-mcig").isSorted();
@@ -87,7 +70,7 @@ class InitiativeQueryApiTest {
         String id = Api.fresh("wg");
         assertStatus(api.post(SECRETARIAT, "/api/initiatives", java.util.Map.of("id", id, "kind", "WORKING_GROUP",
                 "code", id.toUpperCase(), "names", InitiativeApiTest.NAMES)), HttpStatus.CREATED);
-        eventually("/api/initiatives/" + id, v -> true);
+        api.eventually(null, "/api/initiatives/" + id, v -> true);
 
         // Before the forum, only the Mexico table existed; in 2019 only with France in the presidency.
         assertThat(ids(api.get(null, "/api/initiatives?asOf=2019-01-01T00:00:00Z").getBody())).containsExactly("mx-mcig");
@@ -103,7 +86,7 @@ class InitiativeQueryApiTest {
 
     @Test
     void the_mexico_table_shows_the_presidency_holder_as_of_a_date_in_each_presidency() throws Exception {
-        eventually("/api/initiatives/mx-mcig", v -> v.path("initiative").path("roles").size() >= 4);
+        api.eventually(null, "/api/initiatives/mx-mcig", v -> v.path("initiative").path("roles").size() >= 4);
         for (String[] at : new String[][] {{"2019-03-01", "France", "2"}, {"2020-03-01", "Ireland", "3"}, {"2021-03-01", "Spain", "10"}}) {
             JsonNode roles = assertStatus(api.get(null, "/api/initiatives/mx-mcig/roles?asOf=" + at[0] + "T12:00:00Z"), HttpStatus.OK);
             assertThat(roles.path("on").asText()).isEqualTo(at[0]);
@@ -119,7 +102,7 @@ class InitiativeQueryApiTest {
     @Test
     void an_initiative_answers_its_actions_with_targets_and_progress_and_its_commitments() throws Exception {
         api.active(ALLY); // a commitment to GAC-1, accepted
-        JsonNode gac = eventually("/api/initiatives/gac",
+        JsonNode gac = api.eventually(null, "/api/initiatives/gac",
                 v -> v.path("progress").path("GAC-1").path("accepted").asLong() > 0);
 
         assertThat(gac.path("initiative").path("actions")).hasSize(4);

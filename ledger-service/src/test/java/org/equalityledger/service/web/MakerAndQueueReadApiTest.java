@@ -9,12 +9,10 @@ import static org.equalityledger.service.support.Api.PARTNER;
 import static org.equalityledger.service.support.Api.SECRETARIAT;
 import static org.equalityledger.service.support.Api.assertProblem;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.support.Api;
@@ -43,20 +41,6 @@ class MakerAndQueueReadApiTest {
         api = new Api(http, ledger);
     }
 
-    JsonNode eventually(String user, String path, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            ResponseEntity<JsonNode> response = api.get(user, path);
-            if (response.getStatusCode() == HttpStatus.OK && done.test(response.getBody())) {
-                return response.getBody();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " never answered as expected: " + response.getStatusCode() + " " + response.getBody());
-            }
-            Thread.sleep(50);
-        }
-    }
-
     /** The pending pledges of the queue {@code user} reads at {@code path}. */
     JsonNode queue(String user, String path) {
         return api.get(user, path).getBody().path("items");
@@ -75,7 +59,7 @@ class MakerAndQueueReadApiTest {
         String se = api.registerMaker(ALLY, tag + " alpha", "GOVERNMENT", "SE");
         String cr = api.registerMaker(PARTNER, tag + " Gamma", "CIVIL_SOCIETY", "CR");
 
-        JsonNode all = eventually(null, "/api/commitment-makers?text=" + tag.toLowerCase(), p -> p.path("total").asInt() == 3);
+        JsonNode all = api.eventually(null, "/api/commitment-makers?text=" + tag.toLowerCase(), p -> p.path("total").asInt() == 3);
         assertThat(field(all.path("items"), "makerId")).containsExactly(se, mx, cr); // by name, any case
         assertThat(all.path("asOfPosition").asLong()).isNotNegative();
         assertThat(all.path("items").get(1).path("region").asText()).isEqualTo("LATIN_AMERICA_CARIBBEAN");
@@ -112,7 +96,7 @@ class MakerAndQueueReadApiTest {
         api.pledged(ALLY, maker, financial("250000", "USD"));
         api.pledged(ALLY, maker, financial("3", "XAU")); // a currency no rate table converts
 
-        JsonNode profile = eventually(null, "/api/commitment-makers/" + maker, p -> p.path("commitments").size() == 2);
+        JsonNode profile = api.eventually(null, "/api/commitment-makers/" + maker, p -> p.path("commitments").size() == 2);
         assertThat(profile.path("money").path("pledgedUsd").decimalValue()).isEqualByComparingTo("250000");
         assertThat(profile.path("money").path("disbursedUsd").decimalValue()).isEqualByComparingTo("0");
         assertThat(profile.path("money").path("pledgedNotConverted").path("XAU").decimalValue()).isEqualByComparingTo("3");
@@ -133,7 +117,7 @@ class MakerAndQueueReadApiTest {
         ejr.put("targets", List.of(Map.of("initiativeId", "ac-ejr", "actionCode", "EJR-1")));
         String toEjr = api.pledged(PARTNER, api.registerMaker(PARTNER), ejr);
 
-        eventually(SECRETARIAT, "/api/validation-queue", q -> field(q.path("items"), "commitmentId").containsAll(List.of(toGac, toEjr)));
+        api.eventually(SECRETARIAT, "/api/validation-queue", q -> field(q.path("items"), "commitmentId").containsAll(List.of(toGac, toEjr)));
         for (String user : List.of(SECRETARIAT, AUDITOR)) {
             assertThat(field(queue(user, "/api/validation-queue"), "commitmentId")).as(user).contains(toGac, toEjr);
         }
