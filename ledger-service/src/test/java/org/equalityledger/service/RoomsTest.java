@@ -54,7 +54,7 @@ class RoomsTest {
                         "org.equalityledger.projections.store..", "org.equalityledger.projections.commitments..",
                         "org.equalityledger.projections.history..", "org.equalityledger.projections.makers..",
                         "org.equalityledger.projections.reporting..", "org.equalityledger.projections.queue..",
-                        "org.equalityledger.projections.dashboards..")
+                        "org.equalityledger.projections.dashboards..", "org.equalityledger.projections.initiatives..")
                 .check(ServiceClasses.MAIN);
     }
 }

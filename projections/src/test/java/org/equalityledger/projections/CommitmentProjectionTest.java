@@ -2,6 +2,7 @@ package org.equalityledger.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,9 +15,12 @@ import org.equalityledger.api.commitment.CommitmentExtended;
 import org.equalityledger.api.commitment.CommitmentStatus;
 import org.equalityledger.api.commitment.CommitmentWithdrawn;
 import org.equalityledger.api.commitment.TargetAction;
+import org.equalityledger.api.common.Actor;
 import org.equalityledger.api.common.Money;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
+import org.equalityledger.api.query.makers.MakerMoney;
+import org.equalityledger.api.query.queue.QueueScope;
 import org.equalityledger.api.reporting.ProgressReportCorrected;
 import org.equalityledger.api.reporting.ProgressReportFiled;
 import org.equalityledger.api.reporting.ProgressStatus;
@@ -107,6 +111,10 @@ class CommitmentProjectionTest {
 
         CommitmentPage list(CommitmentFilter filter, int page, int size) {
             return commitments.handle(new CommitmentList(filter, page, size));
+        }
+
+        ValidationQueue queue(String initiativeId, boolean overdueOnly, QueueScope scope) {
+            return queue.handle(new PendingDecisions(initiativeId, overdueOnly, scope));
         }
     }
 
@@ -281,12 +289,12 @@ class CommitmentProjectionTest {
         assertThat(cycle2022.commitments().get(0).reporting()).isEqualTo("overdue");
         assertThat(cycle2022.shareReported()).isEqualTo(0.5);
 
-        ValidationQueue queue = read.queue().handle(new PendingDecisions(null));
+        ValidationQueue queue = read.queue(null, false, QueueScope.EVERYTHING);
         // c2 is active (gbv accepted) but ej has not answered yet: both wait for ej, the older first.
         assertThat(queue.items()).extracting(ValidationQueue.Pending::commitmentId).containsExactly("c2", "c3");
         assertThat(queue.items().get(0).overdue()).isTrue();
         assertThat(queue.items().get(0).initiativeName()).isEqualTo("Initiative ej");
-        assertThat(read.queue().handle(new PendingDecisions("gbv")).items()).isEmpty();
+        assertThat(read.queue("gbv", false, QueueScope.EVERYTHING).items()).isEmpty();
 
         assertThat(read.list(new CommitmentFilter("gbv", null, null, null, null, null, null), 0, 10).total()).isEqualTo(4);
         assertThat(read.list(new CommitmentFilter(null, "a2", null, null, null, null, null), 0, 10).items())
@@ -294,6 +302,49 @@ class CommitmentProjectionTest {
         assertThat(read.list(new CommitmentFilter(null, null, "GOVERNMENT", "MX", "active", 2025, "shelters"), 0, 10).total()).isEqualTo(1);
         assertThat(read.list(CommitmentFilter.none(), 1, 4).items()).hasSize(2);
         assertThat(read.commitments().handle(CommitmentList.all(CommitmentFilter.none())).items()).hasSize(6);
+    }
+
+    @Test
+    void the_validation_queue_shows_each_reader_what_its_scope_lets_it_see() {
+        TestLedger ledger = scenario();
+        MongoDatabase db = TestLedger.freshDatabase();
+        TestLedger.feed(ledger.events, 3, TestLedger.commitments(db));
+        Rooms read = rooms(db, ledger, "2024-04-15T00:00:00Z");
+        java.util.function.Function<QueueScope, List<String>> ids = scope ->
+                read.queue(null, false, scope).items().stream().map(ValidationQueue.Pending::commitmentId).toList();
+
+        assertThat(ids.apply(QueueScope.of(Actor.leaderOf("l", "ej")))).containsExactly("c2", "c3");
+        assertThat(ids.apply(QueueScope.of(Actor.leaderOf("l", "gbv")))).isEmpty(); // gbv decided on all its pledges
+        assertThat(ids.apply(QueueScope.of(Actor.allyOf("a", "gov-mx")))).containsExactly("c3");
+        assertThat(ids.apply(QueueScope.of(Actor.allyOf("a", "ngo-se")))).containsExactly("c2");
+        assertThat(ids.apply(QueueScope.of(Actor.allyOf("a")))).isEmpty();
+        assertThat(ids.apply(QueueScope.of(Actor.auditor("x")))).containsExactly("c2", "c3");
+        assertThat(read.queue("gbv", false, QueueScope.EVERYTHING).items()).isEmpty();
+        assertThat(read.queue(null, true, QueueScope.EVERYTHING).items())
+                .isNotEmpty().allSatisfy(q -> assertThat(q.overdue()).isTrue());
+        Rooms beforeAnyDue = rooms(db, ledger, "2021-04-01T00:00:00Z"); // answers are due four weeks after the pledge
+        assertThat(beforeAnyDue.queue(null, false, QueueScope.EVERYTHING).items()).hasSize(2);
+        assertThat(beforeAnyDue.queue(null, true, QueueScope.EVERYTHING).items()).isEmpty();
+    }
+
+    @Test
+    void a_makers_profile_sums_its_money_in_usd_and_keeps_what_cannot_be_converted_in_its_own_currency() {
+        TestLedger ledger = scenario();
+        ledger.pledge("c7", "gov-mx", TestLedger.details("Gold reserve", Money.of("5", "XAU"), 2024, 2025, EJ_E1), false);
+        // With the rates the scenario records (none for gold), kept by the dashboards projection: as the dashboards convert.
+        MongoDatabase db = TestLedger.freshDatabase();
+        TestLedger.feed(ledger.events, 3, TestLedger.commitments(db), TestLedger.dashboards(db));
+        Rooms read = rooms(db, ledger, "2024-04-15T00:00:00Z");
+
+        MakerMoney money = read.makers().handle(new MakerById("gov-mx")).orElseThrow().money();
+        // c1: 1,000,000 EUR pledged in 2021; 100,000 EUR disbursed for 2021 and 50,000 for 2022 (as corrected).
+        assertThat(money.pledgedUsd()).isEqualByComparingTo(new BigDecimal("1.183").multiply(new BigDecimal("1000000")));
+        assertThat(money.disbursedUsd()).isEqualByComparingTo(new BigDecimal("1.183").multiply(new BigDecimal("100000"))
+                .add(new BigDecimal("1.053").multiply(new BigDecimal("50000"))).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        assertThat(money.pledgedNotConverted()).containsOnlyKeys("XAU");
+        assertThat(money.pledgedNotConverted().get("XAU")).isEqualByComparingTo("5");
+        assertThat(money.disbursedNotConverted()).isEmpty();
+
     }
 
     @Test

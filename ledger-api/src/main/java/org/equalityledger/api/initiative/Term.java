@@ -17,6 +17,11 @@ public record Term(LocalDate start, LocalDate end) {
         return end == null || !end.isBefore(day);
     }
 
+    /** True when the day is within the term, both ends included. */
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(start) && notEndedOn(day);
+    }
+
     public boolean overlaps(Term other) {
         boolean thisStartsAfterOtherEnds = other.end() != null && start.isAfter(other.end());
         boolean otherStartsAfterThisEnds = end != null && other.start().isAfter(end);

@@ -1,12 +1,14 @@
 package org.equalityledger.service.config;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.equalityledger.api.common.Actor;
 import org.equalityledger.api.initiative.AssignGovernanceRole;
 import org.equalityledger.api.initiative.DefineAction;
@@ -19,8 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the reference set of initiatives at start (by default in embedded mode only, see
  * {@code ledger.reference-set.load}) so that a new user finds the coalitions, the compact, the Global
- * Alliance for Care and the Mexico cooperation table at hand. An initiative already in the ledger is
- * left as it is, with its actions and roles: loading twice changes nothing.
+ * Alliance for Care and the Mexico cooperation table at hand. Each command is sent with the domain's
+ * clock (Axon's event clock) at its historical instant, so its events are recorded then, as the demo
+ * data's are: the clock is the process's, so this runs at start, before anyone else writes. An
+ * initiative already in the ledger is left as it is, with its actions and roles: loading twice changes
+ * nothing.
  */
 public class ReferenceSetLoader {
 
@@ -38,20 +43,26 @@ public class ReferenceSetLoader {
     /** Sends the commands of every initiative not yet in the ledger; returns how many initiatives were loaded. */
     public int load() {
         Actor secretariat = Actor.secretariat(LOADER);
-        List<Object> all = ReferenceSet.shipped().commands(secretariat);
         Set<String> present = new HashSet<>();
         Set<String> loaded = new HashSet<>();
-        for (Object command : all) {
-            String initiativeId = initiativeOf(command);
-            if (command instanceof LaunchInitiative && ledger.holds(initiativeId)) {
-                present.add(initiativeId);
+        Clock original = GenericEventMessage.clock;
+        try {
+            for (ReferenceSet.Step step : ReferenceSet.shipped().steps(secretariat)) {
+                Object command = step.command();
+                String initiativeId = initiativeOf(command);
+                if (command instanceof LaunchInitiative && ledger.holds(initiativeId)) {
+                    present.add(initiativeId);
+                }
+                if (present.contains(initiativeId)) {
+                    continue;
+                }
+                GenericEventMessage.clock = Clock.fixed(step.at(), ZoneOffset.UTC);
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(Map.of("actor", LOADER, "reason", "the reference set, loaded at start")));
+                loaded.add(initiativeId);
             }
-            if (present.contains(initiativeId)) {
-                continue;
-            }
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of("actor", LOADER, "reason", "the reference set, loaded at start")));
-            loaded.add(initiativeId);
+        } finally {
+            GenericEventMessage.clock = original;
         }
         if (!loaded.isEmpty()) {
             log.info("Reference set: loaded {} initiatives {}", loaded.size(), loaded);

@@ -45,7 +45,7 @@ public class CommitmentQueryController {
     @GetMapping("/commitments/{id}")
     public CommitmentView commitment(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
         CommitmentView view = asOf != null ? find(id, asOf)
-                : readYourWrites.onceApplied(id, () -> find(id, null));
+                : readYourWrites.onceApplied(ReadYourWrites.COMMITMENTS, id, () -> find(id, null));
         if (view == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, asOf == null ? "no commitment " + id
                     : "no commitment " + id + " was recorded by " + asOf);

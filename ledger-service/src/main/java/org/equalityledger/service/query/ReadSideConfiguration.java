@@ -22,6 +22,9 @@ import org.equalityledger.projections.commitments.CommitmentQueries;
 import org.equalityledger.projections.dashboards.DashboardFiguresAsOf;
 import org.equalityledger.projections.dashboards.DashboardQueries;
 import org.equalityledger.projections.history.HistoryQueries;
+import org.equalityledger.projections.initiatives.InitiativeEventHandler;
+import org.equalityledger.projections.initiatives.InitiativeQueries;
+import org.equalityledger.projections.initiatives.InitiativesProjector;
 import org.equalityledger.projections.makers.MakerQueries;
 import org.equalityledger.projections.queue.QueueQueries;
 import org.equalityledger.projections.reference.Recorded;
@@ -47,7 +50,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The read side in the service: the two projections on pooled streaming processors of one segment
+ * The read side in the service: the projections on pooled streaming processors of one segment
  * each (their dashboards and lists sum over every commitment, so one thread applies the events in
  * position order), their query handlers, rebuilds with progress, and the demo data loader.
  */
@@ -57,7 +60,8 @@ public class ReadSideConfiguration {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadSideConfiguration.class);
 
-    public static final List<String> PROJECTIONS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME);
+    public static final List<String> PROJECTIONS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME,
+            InitiativesProjector.NAME);
 
     /**
      * The read models in generations, readers on the current one; a rebuild that a crash interrupted
@@ -66,7 +70,8 @@ public class ReadSideConfiguration {
     @Bean
     ReadModelGenerations readModels(MongoDatabase ledgerDatabase) {
         ReadModelGenerations generations = new ReadModelGenerations(ledgerDatabase,
-                Map.of(CommitmentProjector.NAME, CommitmentProjector.COLLECTIONS, DashboardProjector.NAME, DashboardProjector.COLLECTIONS));
+                Map.of(CommitmentProjector.NAME, CommitmentProjector.COLLECTIONS, DashboardProjector.NAME, DashboardProjector.COLLECTIONS,
+                        InitiativesProjector.NAME, InitiativesProjector.COLLECTIONS));
         List<String> orphans = generations.dropOrphans();
         if (!orphans.isEmpty()) {
             log.info("Dropped {}: left by a rebuild that did not finish", orphans);
@@ -85,6 +90,11 @@ public class ReadSideConfiguration {
     }
 
     @Bean
+    InitiativesProjector initiativesProjector(ReadModelGenerations readModels) {
+        return new InitiativesProjector(readModels);
+    }
+
+    @Bean
     CommitmentEventHandler commitmentEventHandler(CommitmentProjector projector) {
         return new CommitmentEventHandler(projector);
     }
@@ -92,6 +102,11 @@ public class ReadSideConfiguration {
     @Bean
     DashboardEventHandler dashboardEventHandler(DashboardProjector projector) {
         return new DashboardEventHandler(projector);
+    }
+
+    @Bean
+    InitiativeEventHandler initiativeEventHandler(InitiativesProjector projector) {
+        return new InitiativeEventHandler(projector);
     }
 
     /** A failed write fails the batch (the processor retries it) instead of being logged and skipped. */
@@ -124,6 +139,7 @@ public class ReadSideConfiguration {
         return new HistoryQueries(recorded);
     }
 
+    /** The makers' USD totals convert at the shipped rate table, as the dashboards do. */
     @Bean
     MakerQueries makerQueries(Recorded recorded) {
         return new MakerQueries(recorded);
@@ -140,10 +156,13 @@ public class ReadSideConfiguration {
     }
 
     @Bean
-    DashboardQueries dashboardQueries(Recorded recorded, ReadModels readModels, LedgerReader ledgerReader,
-                                      ImplementationPeriod period) {
-        return new DashboardQueries(recorded,
-                new DashboardFiguresAsOf(readModels, ledgerReader, Regions.shipped(), period));
+    DashboardFiguresAsOf dashboardFiguresAsOf(ReadModels readModels, LedgerReader ledgerReader, ImplementationPeriod period) {
+        return new DashboardFiguresAsOf(readModels, ledgerReader, Regions.shipped(), period);
+    }
+
+    @Bean
+    DashboardQueries dashboardQueries(Recorded recorded, DashboardFiguresAsOf figuresAsOf) {
+        return new DashboardQueries(recorded, figuresAsOf);
     }
 
     @Bean
@@ -151,12 +170,21 @@ public class ReadSideConfiguration {
         return new RateQueries(recorded);
     }
 
+    /** The progress against an initiative's actions, as of an instant too, comes from the dashboards' figures. */
+    @Bean
+    InitiativeQueries initiativeQueries(Recorded recorded, DashboardFiguresAsOf figuresAsOf) {
+        return new InitiativeQueries(recorded, figuresAsOf);
+    }
+
     @Bean(destroyMethod = "close")
     Rebuilds rebuilds(@Lazy EventProcessingConfiguration processing, LedgerReader ledgerReader, ReadModelGenerations readModels,
                       ImplementationPeriod period, ReadSideProperties properties) {
         return new Rebuilds(PROJECTIONS, name -> processing.eventProcessor(name, StreamingEventProcessor.class),
-                (name, models) -> name.equals(CommitmentProjector.NAME) ? new CommitmentProjector(models)
-                        : new DashboardProjector(models, Regions.shipped(), period),
+                (name, models) -> switch (name) {
+                    case CommitmentProjector.NAME -> new CommitmentProjector(models);
+                    case InitiativesProjector.NAME -> new InitiativesProjector(models);
+                    default -> new DashboardProjector(models, Regions.shipped(), period);
+                },
                 readModels, name -> storedToken(processing.tokenStore(name), name), ledgerReader, Clock.systemUTC(),
                 properties.rebuildBatchCommitments());
     }

@@ -9,6 +9,7 @@ import org.equalityledger.api.common.InvalidCommandException;
 import org.equalityledger.core.LedgerEntry;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.dashboards.DashboardProjector;
+import org.equalityledger.projections.initiatives.InitiativesProjector;
 import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.InterceptedParameters;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +33,11 @@ final class ReadYourWrites implements HandlerInterceptor, InterceptedParameters 
 
     static final String PARAMETER = "minPosition";
     static final String HEADER = "Ledger-Min-Position";
-    private static final List<String> COMMITMENTS = List.of(CommitmentProjector.NAME);
+    static final List<String> COMMITMENTS = List.of(CommitmentProjector.NAME);
     /** The dashboards name their scopes from the commitments projection's initiatives. */
     private static final List<String> DASHBOARDS = List.of(CommitmentProjector.NAME, DashboardProjector.NAME);
+    /** An initiative's answer gives the progress against its actions from the dashboards' figures. */
+    static final List<String> INITIATIVES = List.of(InitiativesProjector.NAME, DashboardProjector.NAME);
 
     private final ProcessorPositions positions;
     private final LedgerEvents ledger;
@@ -47,12 +50,12 @@ final class ReadYourWrites implements HandlerInterceptor, InterceptedParameters 
     }
 
     /**
-     * A read of one commitment or maker by id, which the commitments projection may not hold yet
-     * though the ledger does (the client follows the {@code Location} of what it just created): then
-     * it waits for the projection to apply the thing's last event, and reads again. {@code null} when
-     * the ledger holds nothing of that id.
+     * A read of one commitment, maker or initiative by id, which the {@code projections} it reads may
+     * not hold yet though the ledger does (the client follows the {@code Location} of what it just
+     * created): then it waits for them to apply the thing's last event, and reads again. {@code null}
+     * when the ledger holds nothing of that id.
      */
-    <T> T onceApplied(String aggregateId, Supplier<T> read) {
+    <T> T onceApplied(List<String> projections, String aggregateId, Supplier<T> read) {
         T answer = read.get();
         if (answer != null) {
             return answer;
@@ -61,7 +64,7 @@ final class ReadYourWrites implements HandlerInterceptor, InterceptedParameters 
         if (recorded.isEmpty()) {
             return null;
         }
-        positions.await(COMMITMENTS, recorded.get(recorded.size() - 1).position(), wait);
+        positions.await(projections, recorded.get(recorded.size() - 1).position(), wait);
         return read.get();
     }
 
@@ -91,8 +94,15 @@ final class ReadYourWrites implements HandlerInterceptor, InterceptedParameters 
             throw new InvalidCommandException(List.of(new FieldError(name(request), "the ledger ends at position " + head
                     + ": position " + min + " is not recorded, and a read cannot wait for it")));
         }
-        positions.await(request.getRequestURI().startsWith("/api/dashboards") ? DASHBOARDS : COMMITMENTS, min, wait);
+        positions.await(readBy(request.getRequestURI()), min, wait);
         return true;
+    }
+
+    private static List<String> readBy(String uri) {
+        if (uri.startsWith("/api/dashboards")) {
+            return DASHBOARDS;
+        }
+        return uri.startsWith("/api/initiatives") ? INITIATIVES : COMMITMENTS;
     }
 
     private static String name(HttpServletRequest request) {

@@ -7,9 +7,11 @@ import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.query.makers.MakerById;
 import org.equalityledger.api.query.makers.MakerProfile;
 import org.equalityledger.api.query.queue.PendingDecisions;
+import org.equalityledger.api.query.queue.QueueScope;
 import org.equalityledger.api.query.queue.ValidationQueue;
 import org.equalityledger.api.query.reporting.CycleCompliance;
 import org.equalityledger.api.query.reporting.ReportingCycleCompliance;
+import org.equalityledger.service.security.CurrentActor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,11 +31,14 @@ public class ReportingQueryController {
     private final QueryGateway queries;
     private final ImplementationPeriod implementationPeriod;
     private final ReadYourWrites readYourWrites;
+    private final CurrentActor currentActor;
 
-    ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod, ReadYourWrites readYourWrites) {
+    ReportingQueryController(QueryGateway queries, ImplementationPeriod implementationPeriod, ReadYourWrites readYourWrites,
+                             CurrentActor currentActor) {
         this.queries = queries;
         this.implementationPeriod = implementationPeriod;
         this.readYourWrites = readYourWrites;
+        this.currentActor = currentActor;
     }
 
     @GetMapping("/reporting-cycles/{year}")
@@ -68,7 +73,7 @@ public class ReportingQueryController {
 
     @GetMapping("/commitment-makers/{makerId}")
     public MakerProfile maker(@PathVariable String makerId) {
-        MakerProfile maker = readYourWrites.onceApplied(makerId,
+        MakerProfile maker = readYourWrites.onceApplied(ReadYourWrites.COMMITMENTS, makerId,
                 () -> Queries.optional(queries, new MakerById(makerId), MakerProfile.class).orElse(null));
         if (maker == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no commitment maker " + makerId);
@@ -76,17 +81,24 @@ public class ReportingQueryController {
         return maker;
     }
 
-    /** Pledges waiting for an initiative's decision, overdue first. */
+    /**
+     * Pledges waiting for a decision that the caller may see (see {@link QueueScope}), overdue first:
+     * a leader those of the initiatives it leads, an ally those of its makers, the secretariat and
+     * auditors all.
+     */
     @GetMapping("/validation-queue")
-    public ValidationQueue queue(@RequestParam(required = false) String initiative) {
-        return Queries.answer(queries, new PendingDecisions(initiative), ValidationQueue.class);
+    public ValidationQueue queue(@RequestParam(required = false) String initiative,
+                                 @RequestParam(defaultValue = "false") boolean overdue) {
+        return Queries.answer(queries, new PendingDecisions(initiative, overdue, QueueScope.of(currentActor.get())),
+                ValidationQueue.class);
     }
 
     @GetMapping(value = "/validation-queue/export.csv", produces = "text/csv")
-    public ResponseEntity<String> queueCsv(@RequestParam(required = false) String initiative) {
+    public ResponseEntity<String> queueCsv(@RequestParam(required = false) String initiative,
+                                           @RequestParam(defaultValue = "false") boolean overdue) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("Commitment", "Title", "Commitment maker", "Initiative",
                 "Pledged at", "Decision due by", "Overdue")));
-        for (ValidationQueue.Pending q : queue(initiative).items()) {
+        for (ValidationQueue.Pending q : queue(initiative, overdue).items()) {
             out.append(Csv.line(List.of(q.commitmentId(), q.title(), q.maker(), q.initiativeName(), q.pledgedAt(), q.dueBy(),
                     q.overdue() ? "yes" : "no")));
         }

@@ -117,7 +117,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/commitments/*/history").authenticated()
                         // Public reads: dashboards, commitments, makers, who reported (DESIGN.md) and the rates money counts at.
                         .requestMatchers(HttpMethod.GET, "/api/dashboards/**", "/api/commitments", "/api/commitments/*",
-                                "/api/commitment-makers/*", "/api/reporting-cycles/**", "/api/usd-rates").permitAll()
+                                "/api/commitment-makers", "/api/commitment-makers/*", "/api/reporting-cycles/**",
+                                "/api/initiatives", "/api/initiatives/**", "/api/usd-rates").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(b -> b.realmName("equality-ledger").authenticationEntryPoint(unauthenticated))

@@ -75,6 +75,21 @@ public final class Api {
         return exchange(user, HttpMethod.POST, path, body, headers);
     }
 
+    /** {@code user}'s GET of {@code path} once the read side shows what {@code done} asks (it applies events shortly after they are recorded). */
+    public JsonNode eventually(String user, String path, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (true) {
+            ResponseEntity<JsonNode> response = get(user, path);
+            if (response.getStatusCode() == HttpStatus.OK && done.test(response.getBody())) {
+                return response.getBody();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " never answered as expected: " + response.getStatusCode() + " " + response.getBody());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     public ResponseEntity<JsonNode> get(String user, String path) {
         return exchange(user, HttpMethod.GET, path, null, Map.of());
     }

@@ -1,29 +1,41 @@
 package org.equalityledger.projections.makers;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.equalityledger.api.query.LedgerPoint;
+import org.equalityledger.api.query.makers.ListMakers;
 import org.equalityledger.api.query.makers.MakerById;
+import org.equalityledger.api.query.makers.MakerPage;
 import org.equalityledger.api.query.makers.MakerProfile;
 import org.equalityledger.api.query.makers.MakerSummary;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
 import org.equalityledger.projections.commitments.CommitmentProjector;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.reference.Recorded;
+import org.equalityledger.projections.rates.RateQueries;
 import org.equalityledger.projections.store.ReadModelJson;
 
-/** The makers room's answers: a maker's profile from {@code rm_makers} and its commitments' states, by {@code _id}. */
+/**
+ * The makers room's answers, from the makers the commitments projection keeps ({@code rm_makers}): a
+ * maker's profile with its commitments' states and its money in US dollars, by {@code _id}; the list of
+ * makers, filtered by the fields the store matches, searched by name here (a scan of the makers, a few
+ * thousand at real scale), ordered by name then id so that pages never overlap.
+ */
 public class MakerQueries {
 
     private final Recorded recorded;
@@ -36,7 +48,40 @@ public class MakerQueries {
     public static MakerSummary summary(String makerId, Document maker) {
         return maker == null ? MakerSummary.unknown(makerId) : new MakerSummary(makerId, maker.getString("name"),
                 maker.getString("stakeholderGroup"), maker.getString("hemisphere"), maker.getString("country"),
-                maker.getString("region"));
+                maker.getString("region"), maker.getList("commitmentIds", String.class, List.of()).size());
+    }
+
+    @QueryHandler
+    public MakerPage handle(ListMakers q) {
+        LedgerPoint point = recorded.current(CommitmentProjector.NAME);
+        List<Bson> filters = new ArrayList<>();
+        filters.add(exists("name")); // a maker only named by a commitment recorded before its registration is not listed
+        if (q.group() != null) {
+            filters.add(eq("stakeholderGroup", q.group().name()));
+        }
+        if (q.hemisphere() != null) {
+            filters.add(eq("hemisphere", q.hemisphere().name()));
+        }
+        if (q.country() != null) {
+            filters.add(eq("country", q.country()));
+        }
+        if (q.region() != null) {
+            filters.add(eq("region", q.region()));
+        }
+        String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
+        List<MakerSummary> matching = new ArrayList<>();
+        for (Document d : recorded.collection(CommitmentProjector.MAKERS).find(and(filters))) {
+            String name = d.getString("name");
+            if (name != null && (text == null || name.toLowerCase(Locale.ROOT).contains(text))) {
+                matching.add(summary(d.getString("_id"), d));
+            }
+        }
+        matching.sort(Comparator.comparing((MakerSummary m) -> m.name().toLowerCase(Locale.ROOT))
+                .thenComparing(MakerSummary::makerId));
+        int from = (int) Math.min(matching.size(), (long) q.page() * q.size());
+        int to = Math.min(matching.size(), from + q.size());
+        return new MakerPage(q.page(), q.size(), matching.size(), matching.subList(from, to), point.position(),
+                point.recordedAt());
     }
 
     @QueryHandler
@@ -51,8 +96,10 @@ public class MakerQueries {
         List<String> ids = maker.getList("commitmentIds", String.class, List.of());
         List<MakerProfile.MakerCommitment> commitments = new ArrayList<>();
         Map<Integer, int[]> record = new TreeMap<>();
+        MakerMoneyTotals money = new MakerMoneyTotals(RateQueries.rates(recorded, null));
         for (Document doc : recorded.collection(CommitmentProjector.COMMITMENTS).find(in("_id", ids))) {
             CommitmentState s = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
+            money.add(s);
             Integer latest = s.latestReportedYear();
             commitments.add(new MakerProfile.MakerCommitment(s.commitmentId, s.details.title(), s.status,
                     s.reportingStatus(cycles, now), latest == null ? null : s.reportInForce(latest).report.status(),
@@ -77,6 +124,6 @@ public class MakerQueries {
                 who.country(), who.region(), commitments,
                 record.entrySet().stream().map(e -> new MakerProfile.YearRecord(e.getKey(), e.getValue()[0],
                         e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList(),
-                point.position(), point.recordedAt()));
+                money.money(), point.position(), point.recordedAt()));
     }
 }

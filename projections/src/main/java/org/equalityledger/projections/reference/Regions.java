@@ -49,6 +49,13 @@ public final class Regions {
         return country == null ? OTHER : regionOf.getOrDefault(country, OTHER);
     }
 
+    /** Every region a maker may be in, {@value #OTHER} included. */
+    public java.util.SortedSet<String> names() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(regionOf.values());
+        names.add(OTHER);
+        return names;
+    }
+
     public String basis() {
         return basis;
     }

@@ -9,10 +9,10 @@ import org.equalityledger.api.query.ReadAnswer;
 import org.equalityledger.api.reporting.ProgressStatus;
 import org.equalityledger.api.reporting.ReportingStatus;
 
-/** A commitment maker, its commitments, and per year how many of them reported. */
+/** A commitment maker, its commitments, per year how many of them reported, and its money in US dollars. */
 public record MakerProfile(String makerId, String name, String stakeholderGroup, String hemisphere, String country,
                            String region, List<MakerCommitment> commitments, List<YearRecord> reportingRecord,
-                           long asOfPosition, Instant recordedUpTo) implements ReadAnswer {
+                           MakerMoney money, long asOfPosition, Instant recordedUpTo) implements ReadAnswer {
 
     public record MakerCommitment(String commitmentId, String title, CommitmentStatus status, ReportingStatus reportingStatus,
                                   ProgressStatus progressStatus, LocalDate start, LocalDate end) {

@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.equalityledger.api.common.Actor;
 import org.equalityledger.api.common.LocalizedName;
@@ -23,9 +27,11 @@ import org.equalityledger.api.initiative.RoleHolder;
 import org.equalityledger.api.initiative.Term;
 
 /**
- * The reference set of initiatives (classpath {@value #RESOURCE}) as the commands that set it up:
- * each initiative's launch, then its actions, then its governance roles, parents before children.
- * Loading it is sending these commands, so the reference set obeys the same rules as any user.
+ * The reference set of initiatives (classpath {@value #RESOURCE}) as the commands that set it up, each
+ * at the historical instant the file gives it (with its source): an initiative's launch, its actions,
+ * its governance roles, all in time order, parents before children. Loading it is sending these
+ * commands with the domain's clock at those instants, so the reference set obeys the same rules as any
+ * user and time travel never shows an initiative, action or role before it existed.
  */
 public final class ReferenceSet {
 
@@ -61,15 +67,25 @@ public final class ReferenceSet {
         return ids;
     }
 
-    /**
-     * The commands that load the reference set, done by {@code secretariat}: launches ordered so that
-     * a parent is launched before its children, each followed by its actions and roles.
-     */
+    /** One command of the reference set and the instant it is recorded at. */
+    public record Step(Instant at, Object command) {
+    }
+
+    /** The commands of {@link #steps}, in the same order. */
     public List<Object> commands(Actor secretariat) {
+        return steps(secretariat).stream().map(Step::command).toList();
+    }
+
+    /**
+     * The steps that load the reference set, done by {@code secretariat}, in time order (an instant's
+     * steps in file order: a launch, then its actions, then its roles); refused when a child would be
+     * launched before its parent.
+     */
+    public List<Step> steps(Actor secretariat) {
         List<JsonNode> pending = new ArrayList<>();
         root.path("initiatives").forEach(pending::add);
         Set<String> launched = new HashSet<>();
-        List<Object> commands = new ArrayList<>();
+        List<Step> commands = new ArrayList<>();
         while (!pending.isEmpty()) {
             JsonNode next = pending.stream()
                     .filter(i -> text(i, "parentId") == null || launched.contains(text(i, "parentId")))
@@ -77,18 +93,33 @@ public final class ReferenceSet {
                     .orElseThrow(() -> new IllegalStateException(
                             "the reference set names parents it does not contain, or a cycle of parents"));
             pending.remove(next);
-            commands.addAll(commandsFor(next, secretariat));
+            commands.addAll(stepsFor(next, secretariat));
             launched.add(text(next, "id"));
+        }
+        commands.sort(Comparator.comparing(Step::at)); // stable: an instant's steps keep their order
+        Map<String, Instant> launchedAt = new HashMap<>();
+        for (Step step : commands) {
+            if (step.command() instanceof LaunchInitiative launch) {
+                String parent = launch.parentInitiativeId();
+                if (parent != null && !launchedAt.containsKey(parent)) {
+                    throw new IllegalStateException("the reference set launches " + launch.initiativeId() + " at "
+                            + step.at() + ", before its parent " + parent);
+                }
+                launchedAt.put(launch.initiativeId(), step.at());
+            }
         }
         return commands;
     }
 
-    private static List<Object> commandsFor(JsonNode initiative, Actor secretariat) {
+    private static List<Step> stepsFor(JsonNode initiative, Actor secretariat) {
         String id = text(initiative, "id");
-        List<Object> commands = new ArrayList<>();
-        commands.add(new LaunchInitiative(id, InitiativeKind.valueOf(text(initiative, "kind")),
+        Instant launchedAt = recordedAt(initiative.path("recorded"), id);
+        Instant actionsAt = initiative.has("actionsRecorded")
+                ? recordedAt(initiative.path("actionsRecorded"), id + " actions") : launchedAt;
+        List<Step> commands = new ArrayList<>();
+        commands.add(new Step(launchedAt, new LaunchInitiative(id, InitiativeKind.valueOf(text(initiative, "kind")),
                 text(initiative, "code"), names(initiative.path("names")), integer(initiative, "periodStartYear"),
-                integer(initiative, "periodEndYear"), text(initiative, "parentId"), secretariat));
+                integer(initiative, "periodEndYear"), text(initiative, "parentId"), secretariat)));
         for (JsonNode action : initiative.path("actions")) {
             List<MeasurableTarget> targets = new ArrayList<>();
             for (JsonNode target : action.path("targets")) {
@@ -96,17 +127,26 @@ public final class ReferenceSet {
                         target.hasNonNull("value") ? new BigDecimal(target.get("value").asText()) : null,
                         text(target, "unit"), integer(target, "byYear")));
             }
-            commands.add(new DefineAction(id, text(action, "code"), names(action.path("names")), targets,
-                    secretariat));
+            commands.add(new Step(actionsAt, new DefineAction(id, text(action, "code"), names(action.path("names")),
+                    targets, secretariat)));
         }
         for (JsonNode role : initiative.path("roles")) {
             String end = text(role, "end");
-            commands.add(new AssignGovernanceRole(id, GovernanceRole.valueOf(text(role, "role")),
-                    new RoleHolder(text(role, "makerId"), text(role, "organisationName")),
-                    new Term(LocalDate.parse(text(role, "start")), end == null ? null : LocalDate.parse(end)),
-                    secretariat));
+            commands.add(new Step(recordedAt(role.path("recorded"), id + " " + text(role, "role")),
+                    new AssignGovernanceRole(id, GovernanceRole.valueOf(text(role, "role")),
+                            new RoleHolder(text(role, "makerId"), text(role, "organisationName")),
+                            new Term(LocalDate.parse(text(role, "start")), end == null ? null : LocalDate.parse(end)),
+                            secretariat)));
         }
         return commands;
+    }
+
+    /** Every instant of the file comes with where its date comes from, or the file is refused. */
+    private static Instant recordedAt(JsonNode recorded, String what) {
+        if (text(recorded, "at") == null || text(recorded, "source") == null) {
+            throw new IllegalStateException("the reference set gives " + what + " no recorded.at with its source");
+        }
+        return Instant.parse(text(recorded, "at"));
     }
 
     private static LocalizedName names(JsonNode names) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -49,10 +50,10 @@ public final class DemoDataLoader {
     }
 
     public Result load(double scale, long seed) {
-        List<Object> reference = ReferenceSet.shipped().commands(DemoDataPlan.SECRETARIAT);
+        List<ReferenceSet.Step> reference = ReferenceSet.shipped().steps(DemoDataPlan.SECRETARIAT);
         Map<String, List<String>> actions = new LinkedHashMap<>();
-        for (Object c : reference) {
-            if (c instanceof DefineAction d) {
+        for (ReferenceSet.Step step : reference) {
+            if (step.command() instanceof DefineAction d) {
                 actions.computeIfAbsent(d.initiativeId(), k -> new ArrayList<>()).add(d.actionCode());
             }
         }
@@ -65,19 +66,23 @@ public final class DemoDataLoader {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
         pausing.run();
         try {
-            // The reference set in order (parents before children), then the rest window by window.
+            Set<Object> referenceCommands = reference.stream().map(ReferenceSet.Step::command)
+                    .collect(java.util.stream.Collectors.toSet());
             int done = 0;
             int i = 0;
-            for (; i < steps.size() && i < reference.size(); i++) {
-                send(steps.get(i), refused, refusals);
-                done++;
-            }
             while (i < steps.size()) {
                 Instant firstInstant = steps.get(i).at();
                 Instant windowStart = firstInstant.truncatedTo(ChronoUnit.HOURS);
                 Map<String, List<DemoDataPlan.Step>> byAggregate = new LinkedHashMap<>();
+                List<DemoDataPlan.Step> window = new ArrayList<>();
                 for (; i < steps.size() && steps.get(i).at().truncatedTo(ChronoUnit.HOURS).equals(windowStart); i++) {
-                    byAggregate.computeIfAbsent(target(steps.get(i).command()), k -> new ArrayList<>()).add(steps.get(i));
+                    window.add(steps.get(i));
+                }
+                // A window with reference steps runs as one sequence: a parent initiative is launched
+                // before its children, and a pledge after the initiative it targets.
+                boolean inOrder = window.stream().anyMatch(step -> referenceCommands.contains(step.command()));
+                for (DemoDataPlan.Step step : window) {
+                    byAggregate.computeIfAbsent(inOrder ? "in order" : target(step.command()), k -> new ArrayList<>()).add(step);
                 }
                 // Every event of a window is recorded at the window's first instant, so recording times
                 // follow positions however the writers interleave.

@@ -42,6 +42,7 @@ import org.equalityledger.api.reporting.OpenReportingCycle;
 import org.equalityledger.api.reporting.ProgressReport;
 import org.equalityledger.api.reporting.ProgressStatus;
 import org.equalityledger.service.domain.rates.ShippedUsdRates;
+import org.equalityledger.service.domain.initiative.ReferenceSet;
 import org.equalityledger.service.web.Ids;
 
 /**
@@ -94,16 +95,14 @@ public final class DemoDataPlan {
     }
 
     /**
-     * The plan: {@code referenceCommands} (the shipped initiatives) first, then the rest in time order.
-     * {@code actionsByInitiative} names the initiatives commitments may target, with their action codes.
+     * The plan: {@code reference} (the shipped initiatives at their historical instants) and the rest,
+     * all in time order. {@code actionsByInitiative} names the initiatives commitments may target, with
+     * their action codes.
      */
-    public static List<Step> plan(long seed, double scale, List<Object> referenceCommands,
+    public static List<Step> plan(long seed, double scale, List<ReferenceSet.Step> reference,
                                   Map<String, List<String>> actionsByInitiative) {
         DemoDataPlan p = new DemoDataPlan(seed, scale, actionsByInitiative);
-        Instant setUp = Instant.parse("2021-03-01T09:00:00Z");
-        for (int i = 0; i < referenceCommands.size(); i++) {
-            p.steps.add(new Step(setUp.plusSeconds(i), referenceCommands.get(i)));
-        }
+        reference.forEach(step -> p.steps.add(new Step(step.at(), step.command())));
         // The shipped US-dollar rates, each when it could first be known.
         p.rates.facts().forEach(f -> p.steps.add(new Step(f.knownAt(), f.command(SECRETARIAT))));
         p.build();

@@ -2,6 +2,8 @@ package org.equalityledger.service.domain.initiative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -75,6 +77,51 @@ class ReferenceSetTest {
             fixture.givenCommands(own.subList(0, own.size() - 1))
                     .when(own.get(own.size() - 1))
                     .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    final List<ReferenceSet.Step> steps = ReferenceSet.shipped().steps(SECRETARIAT);
+
+    Instant at(String initiativeId, Class<?> kind, String holder) {
+        return steps.stream().filter(s -> kind.isInstance(s.command()) && initiativeOf(s.command()).equals(initiativeId))
+                .filter(s -> holder == null || ((AssignGovernanceRole) s.command()).holder().organisationName().equals(holder))
+                .map(ReferenceSet.Step::at).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_reference_set_is_recorded_at_its_historical_instants_in_time_order() {
+        assertThat(steps).extracting(ReferenceSet.Step::at).isSortedAccordingTo(Comparator.naturalOrder());
+        // The Mexico table was installed in July 2018 (seed 004), each presidency recorded when its term began.
+        assertThat(at("mx-mcig", LaunchInitiative.class, null)).isEqualTo("2018-07-01T15:00:00Z");
+        assertThat(at("mx-mcig", AssignGovernanceRole.class, "France")).isEqualTo("2018-07-01T15:00:00Z");
+        assertThat(at("mx-mcig", AssignGovernanceRole.class, "Ireland")).isEqualTo("2019-07-01T15:00:00Z");
+        assertThat(at("mx-mcig", AssignGovernanceRole.class, "Spain")).isEqualTo("2020-07-01T15:00:00Z");
+        // The coalitions, the compact and the care alliance at the Mexico City forum, 29-31 March 2021.
+        Instant forumOpens = Instant.parse("2021-03-29T00:00:00Z");
+        Instant forumCloses = Instant.parse("2021-04-01T00:00:00Z");
+        for (String id : List.of("ac-gbv", "ac-ejr", "ac-ba-srhr", "ac-facj", "ac-tige", "ac-fml", "compact-wps-ha", "gac")) {
+            assertThat(at(id, LaunchInitiative.class, null)).as(id).isBetween(forumOpens, forumCloses);
+            assertThat(at(id, DefineAction.class, null)).as(id).isBetween(forumOpens, forumCloses);
+        }
+        // Before pledges open at the forum (30 March 2021, 15:00 in the demo data), everything pledged to is there.
+        assertThat(steps).extracting(ReferenceSet.Step::at).allMatch(a -> a.isBefore(Instant.parse("2021-03-30T15:00:00Z")));
+    }
+
+    @Test
+    void the_aggregates_accept_the_reference_set_with_the_clock_at_its_historical_instants() {
+        FakeReferenceData everythingKnown = new FakeReferenceData();
+        launches().forEach(l -> everythingKnown.initiative(l.initiativeId(), 2021, 2026, java.util.Set.of()));
+        for (LaunchInitiative launch : launches()) {
+            FixtureConfiguration<Initiative> fixture = new AggregateTestFixture<>(Initiative.class);
+            fixture.registerInjectableResource(everythingKnown);
+            List<ReferenceSet.Step> own = steps.stream().filter(s -> initiativeOf(s.command()).equals(launch.initiativeId())).toList();
+            for (int i = 1; i <= own.size(); i++) {
+                ReferenceSet.Step last = own.get(i - 1);
+                fixture.givenCurrentTime(last.at())
+                        .andGivenCommands(own.subList(0, i - 1).stream().map(ReferenceSet.Step::command).toList())
+                        .when(last.command())
+                        .expectSuccessfulHandlerExecution();
+            }
         }
     }
 

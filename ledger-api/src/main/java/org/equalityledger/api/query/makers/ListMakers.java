@@ -1,0 +1,12 @@
+package org.equalityledger.api.query.makers;
+
+import org.equalityledger.api.maker.Hemisphere;
+import org.equalityledger.api.maker.StakeholderGroup;
+
+/**
+ * A page of commitment makers, by name then id: those whose name contains {@code text} (any case),
+ * of the group, country (ISO 3166 alpha-2), region and hemisphere given; a null filter takes all.
+ */
+public record ListMakers(String text, StakeholderGroup group, String country, String region, Hemisphere hemisphere,
+                         int page, int size) {
+}
