@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +88,45 @@ public final class DashboardFiguresAsOf {
      * converts, from its position on, the commitments the projection's index names for its currency and year).
      */
     public Map<String, Map<String, Long>> figures(String scope, Instant at) {
+        return figures(scope, at, lastSnapshot());
+    }
+
+    /**
+     * Several scopes' figures as of one instant (a page of them): the bookkeeping read once, the scopes'
+     * latest snapshots looked up together, the tail replayed once.
+     */
+    public Map<String, Map<String, Map<String, Long>>> figures(List<String> scopes, Instant at) {
+        long lastSnapshot = lastSnapshot();
+        Tail tail = tail(at, lastSnapshot);
+        if (tail.last() >= 0 && tail.boundary() > 0) {
+            List<Long> boundaries = Snapshots.boundariesUpTo(tail.boundary());
+            List<Long> latest = boundaries.subList(Math.max(0, boundaries.size() - FIRST_LOOKUP), boundaries.size());
+            List<String> missing = scopes.stream().filter(scope -> snapshots.getIfPresent(Snapshots.id(tail.boundary(), scope)) == null).toList();
+            if (!missing.isEmpty()) {
+                Map<String, Document> found = new HashMap<>();
+                List<String> ids = missing.stream().flatMap(scope -> latest.stream().map(b -> Snapshots.id(b, scope))).toList();
+                for (Document d : readModels.collection(DashboardProjector.SNAPSHOTS).find(in("_id", ids))) {
+                    Document known = found.get(d.getString("scope"));
+                    if (known == null || ((Number) d.get("boundary")).longValue() > ((Number) known.get("boundary")).longValue()) {
+                        found.put(d.getString("scope"), d);
+                    }
+                }
+                // A scope not changed in those boundaries is looked up further back, alone, as before.
+                found.forEach((scope, d) -> snapshots.put(Snapshots.id(tail.boundary(), scope),
+                        ReadModelJson.fromStored(d.get("periods"), FIGURES_BY_PERIOD)));
+            }
+        }
+        Map<String, Map<String, Map<String, Long>>> all = new LinkedHashMap<>();
+        scopes.forEach(scope -> all.put(scope, figures(scope, at, lastSnapshot)));
+        return all;
+    }
+
+    private long lastSnapshot() {
         Document book = readModels.collection(DashboardProjector.FACTS).find(eq("_id", DashboardProjector.STATE)).first();
-        long lastSnapshot = book == null ? 0 : ((Number) book.get("lastSnapshot")).longValue();
+        return book == null ? 0 : ((Number) book.get("lastSnapshot")).longValue();
+    }
+
+    private Map<String, Map<String, Long>> figures(String scope, Instant at, long lastSnapshot) {
         if (lastSnapshot < lastSnapshotSeen.getAndSet(lastSnapshot)) {
             // A rebuild started over: what it builds may differ from what was remembered (a rule changed).
             synchronized (this) {

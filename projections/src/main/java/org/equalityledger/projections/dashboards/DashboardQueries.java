@@ -55,8 +55,14 @@ public class DashboardQueries {
     public InitiativeDashboards handle(InitiativeDashboardsQuery q) {
         Reading reading = reading(q.asOf());
         List<Dashboard> all = new ArrayList<>();
-        for (Document initiative : recorded.allInitiatives()) {
-            all.add(dashboard("initiative:" + initiative.getString("_id"), q.year(), reading));
+        List<Document> initiatives = recorded.allInitiatives();
+        List<String> scopes = initiatives.stream().map(i -> "initiative:" + i.getString("_id")).toList();
+        // One page, one instant: what every initiative's figures start from is read at once.
+        Map<String, Map<String, Map<String, Long>>> figures = q.asOf() == null ? null : figuresAsOf.figures(scopes, q.asOf());
+        for (int i = 0; i < scopes.size(); i++) {
+            String scope = scopes.get(i);
+            all.add(dashboard(scope, Recorded.initiativeName(initiatives.get(i), initiatives.get(i).getString("_id")),
+                    figures == null ? figures(scope) : figures.get(scope), q.year(), reading));
         }
         return new InitiativeDashboards(all, true, Dashboard.SHARED_NOTE, reading.point().position(),
                 reading.point().recordedAt());
@@ -79,11 +85,15 @@ public class DashboardQueries {
         if (name == null) {
             return null;
         }
+        return dashboard(scope, name, reading.asOf() == null ? figures(scope) : figuresAsOf.figures(scope, reading.asOf()),
+                year, reading);
+    }
+
+    private Dashboard dashboard(String scope, String name, Map<String, Map<String, Long>> figures, Integer year, Reading reading) {
         Instant asOf = reading.asOf();
         Instant at = reading.at();
         Map<Integer, ReportingStatusPolicy.Cycle> cycles = reading.cycles();
         LedgerPoint point = reading.point();
-        Map<String, Map<String, Long>> figures = asOf == null ? figures(scope) : figuresAsOf.figures(scope, asOf);
         boolean shared = scope.startsWith("initiative:") || scope.startsWith("action:");
         Figures shown;
         Map<String, Figures.Year> byYear = null;
