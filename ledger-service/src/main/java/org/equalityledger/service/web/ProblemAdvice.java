@@ -111,7 +111,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** The ledger's own exception behind Axon's (and Jackson's, Spring's) wrappers, else {@code e}. */
-    static Throwable ledgerCause(Throwable e) {
+    public static Throwable ledgerCause(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth++ < 20; t = t.getCause()) {
             if (t instanceof InvalidCommandException || t instanceof NotPermittedException
