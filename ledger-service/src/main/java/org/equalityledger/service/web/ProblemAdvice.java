@@ -50,7 +50,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     static final int READ_SIDE_RETRY_SECONDS = 5;
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> any(Exception e, WebRequest request) throws Exception {
+    public ResponseEntity<Object> any(Exception e, WebRequest request) throws Exception {
         Throwable ledger = ledgerCause(e);
         if (ledger instanceof InvalidCommandException invalid) {
             return badRequest(invalid.errors(), "the request has bad fields");

@@ -21,6 +21,12 @@ class SiteTest extends SitePageTest {
     @Autowired
     TestRestTemplate http;
 
+    private static HttpHeaders headersAccepting(String type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT, type);
+        return headers;
+    }
+
     private ResponseEntity<String> get(String path, String acceptLanguage) {
         HttpHeaders headers = new HttpHeaders();
         if (acceptLanguage != null) {
@@ -59,6 +65,24 @@ class SiteTest extends SitePageTest {
             assertThat(answer.getStatusCode().value()).as(bad).isEqualTo(400);
             assertThat(answer.getBody()).as(bad).contains("dir=\"rtl\"").contains("هذا العنوان غير مفهوم");
         }
+    }
+
+    @Test
+    void an_unknown_address_is_a_page_for_a_browser_and_a_problem_for_a_program() {
+        ResponseEntity<String> page = get("/no-such-page?lang=ru", null);
+        assertThat(page.getStatusCode().value()).isEqualTo(404);
+        assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(page.getBody()).contains("<html lang=\"ru\"").contains("Здесь ничего нет");
+
+        HttpHeaders json = new HttpHeaders();
+        json.set(HttpHeaders.ACCEPT, "application/json");
+        ResponseEntity<String> program = http.exchange("/no-such-page", HttpMethod.GET, new HttpEntity<>(json), String.class);
+        assertThat(program.getStatusCode().value()).isEqualTo(404);
+        assertThat(program.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        ResponseEntity<String> api = http.withBasicAuth("secretariat", "demo").exchange("/api/no-such-thing",
+                HttpMethod.GET, new HttpEntity<>(headersAccepting("text/html")), String.class);
+        assertThat(api.getStatusCode().value()).isEqualTo(404);
+        assertThat(api.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
     }
 
     @Test
