@@ -41,7 +41,7 @@ import com.mongodb.client.MongoDatabase;
 /** The initiatives room fed events: its read model, and its answers now and as of an instant. */
 class InitiativeProjectionTest {
 
-    static final LocalizedName MCIG = new LocalizedName("Mexico cooperation table", "Mesa de cooperación", "Table de coopération");
+    static final LocalizedName MCIG = new LocalizedName("Mexico cooperation table", "Mesa de cooperación", "Table de coopération", null, null);
     static final RoleHolder FRANCE = RoleHolder.organisation("France");
     static final RoleHolder IRELAND = RoleHolder.organisation("Ireland");
     static final RoleHolder SPAIN = RoleHolder.organisation("Spain");
