@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.equalityledger.core.LedgerEntry;
@@ -74,6 +75,8 @@ class RevisionOneLedgerTest {
     LedgerEvents ledger;
     @Autowired
     Rebuilds rebuilds;
+    @Autowired
+    org.axonframework.config.Configuration axon;
     Api api;
 
     @BeforeEach
@@ -93,6 +96,14 @@ class RevisionOneLedgerTest {
             }
         }
         throw new AssertionError("no stored " + payloadType + " of " + initiativeId);
+    }
+
+    @Test
+    void axon_reads_the_ledger_through_the_upcaster_bean() {
+        Document launch = storedByPosition().get(0L);
+        var upcast = axon.upcasterChain().upcast(Stream.of(NamesInFiveLanguagesUpcasterTest.representation(launch,
+                launch.getString("payloadRevision")))).toList();
+        assertThat(upcast).singleElement().satisfies(e -> assertThat(e.getType().getRevision()).isEqualTo("2"));
     }
 
     @Test
