@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class NamesInFiveLanguagesUpcaster extends SingleEventUpcaster {
 
-    static final String REVISION_1 = "1";
-    static final String REVISION_2 = "2";
+    private static final String REVISION_1 = "1";
+    private static final String REVISION_2 = "2";
     private static final Set<String> TYPES = Set.of(InitiativeLaunched.class.getName(), ActionDefined.class.getName());
 
     @Override
