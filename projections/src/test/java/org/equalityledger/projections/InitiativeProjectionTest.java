@@ -41,7 +41,7 @@ import com.mongodb.client.MongoDatabase;
 /** The initiatives room fed events: its read model, and its answers now and as of an instant. */
 class InitiativeProjectionTest {
 
-    static final LocalizedName MCIG = new LocalizedName("Mexico cooperation table", "Mesa de cooperación", "Table de coopération");
+    static final LocalizedName MCIG = new LocalizedName("Mexico cooperation table", "Mesa de cooperación", "Table de coopération", null, null);
     static final RoleHolder FRANCE = RoleHolder.organisation("France");
     static final RoleHolder IRELAND = RoleHolder.organisation("Ireland");
     static final RoleHolder SPAIN = RoleHolder.organisation("Spain");
@@ -109,6 +109,44 @@ class InitiativeProjectionTest {
         assertThat(table.roles().get(3).term()).isEqualTo(Term.of("2020-07-01", "2022-06-30"));
         assertThat(table.roles().get(3).extensions()).singleElement()
                 .satisfies(x -> assertThat(x.reason()).isEqualTo("a second year"));
+    }
+
+    /** Payloads as the ledger stored them in revision 1 (the Global Alliance for Care of the reference set). */
+    static final String REVISION_1_LAUNCH = "{\"initiativeId\":\"gac\",\"kind\":\"ALLIANCE\",\"code\":\"GAC\","
+            + "\"names\":{\"en\":\"Global Alliance for Care\",\"es\":\"Alianza Global por los Cuidados\","
+            + "\"fr\":\"Alliance mondiale pour les soins\"},\"periodStartYear\":2021,\"periodEndYear\":2026,"
+            + "\"parentInitiativeId\":\"ac-ejr\",\"by\":\"reference-loader\"}";
+    static final String REVISION_1_ACTION = "{\"initiativeId\":\"gac\",\"actionCode\":\"GAC-1\",\"names\":{"
+            + "\"en\":\"Exchange of experiences and communities of practice\","
+            + "\"es\":\"Intercambio de experiencias y comunidades de práctica\","
+            + "\"fr\":\"Échange d'expériences et communautés de pratique\"},\"targets\":[{\"description\":"
+            + "\"Exchange and training workshops on care policies\",\"value\":5,\"unit\":\"workshops\","
+            + "\"byYear\":2022}],\"by\":\"reference-loader\"}";
+
+    @Test
+    void names_of_both_revisions_answer_as_recorded_with_a_missing_language_absent() throws Exception {
+        LocalizedName five = new LocalizedName("Care data", "Datos de cuidados", "Données sur les soins",
+                "Данные об уходе", "بيانات الرعاية");
+        ledger.at("2021-03-30T14:00:00Z");
+        ledger.record("gac", ReadModelJson.MAPPER.readValue(REVISION_1_LAUNCH, InitiativeLaunched.class));
+        ledger.record("gac", ReadModelJson.MAPPER.readValue(REVISION_1_ACTION, ActionDefined.class));
+        ledger.at("2026-02-02T09:00:00Z");
+        ledger.record("gac", new ActionDefined("gac", "GAC-5", five, List.of(), "s"));
+        TestLedger.feed(ledger.events, 2, projector);
+        InitiativeQueries q = queries();
+
+        for (Instant at : java.util.Arrays.asList(null, Instant.parse("2026-02-03T00:00:00Z"))) {
+            InitiativeView gac = q.handle(new FindInitiative("gac", at)).orElseThrow().initiative();
+            assertThat(gac.names().given()).containsOnlyKeys("en", "fr", "es");
+            assertThat(gac.actions()).extracting(a -> a.names().ar()).containsExactly(null, "بيانات الرعاية");
+            assertThat(gac.actions().get(1).names()).isEqualTo(five);
+        }
+        String state = db.getCollection(InitiativesProjector.VIEWS).find(new Document("_id", "gac")).first()
+                .get("state").toString();
+        assertThat(state).contains("\"names\":{\"en\":\"Global Alliance for Care\",\"es\":\"Alianza Global por los Cuidados\","
+                + "\"fr\":\"Alliance mondiale pour les soins\"}").contains("\"ar\":\"بيانات الرعاية\"");
+        assertThat(q.handle(new ListInitiatives(InitiativeKind.ALLIANCE, null)).initiatives())
+                .singleElement().satisfies(g -> assertThat(g.names().ru()).isNull());
     }
 
     @Test

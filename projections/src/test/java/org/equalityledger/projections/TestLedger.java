@@ -144,9 +144,9 @@ final class TestLedger implements LedgerReader {
 
     void initiative(String id, String... actions) {
         record(id, new InitiativeLaunched(id, InitiativeKind.ACTION_COALITION, id.toUpperCase(),
-                new LocalizedName("Initiative " + id, "Iniciativa " + id, "Initiative " + id), 2021, 2026, null, "secretariat"));
+                new LocalizedName("Initiative " + id, "Iniciativa " + id, "Initiative " + id, null, null), 2021, 2026, null, "secretariat"));
         for (String a : actions) {
-            record(id, new ActionDefined(id, a, new LocalizedName("Action " + a, "Acción " + a, "Action " + a), List.of(), "secretariat"));
+            record(id, new ActionDefined(id, a, new LocalizedName("Action " + a, "Acción " + a, "Action " + a, null, null), List.of(), "secretariat"));
         }
     }
 

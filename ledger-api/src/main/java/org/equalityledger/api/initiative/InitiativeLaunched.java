@@ -3,7 +3,11 @@ package org.equalityledger.api.initiative;
 import org.axonframework.serialization.Revision;
 import org.equalityledger.api.common.LocalizedName;
 
-@Revision("1")
+/**
+ * An initiative was launched. Revision 2: its names in up to five languages (see {@link LocalizedName}); revision 1
+ * named it in English, Spanish and French only and reads as revision 2 without Russian or Arabic names.
+ */
+@Revision("2")
 public record InitiativeLaunched(
         String initiativeId,
         InitiativeKind kind,

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.Module;
 
 /**
  * Hands the aggregates the facts they decide on, read from the ledger itself, and the configured
- * implementation period; reads instants the ledger's way.
+ * implementation period; reads instants the ledger's way, and events of earlier revisions as the current ones.
  */
 @Configuration(proxyBeanMethods = false)
 public class DomainConfiguration {
@@ -38,5 +38,14 @@ public class DomainConfiguration {
     @Bean
     Module ledgerInstants() {
         return Instants.jacksonModule();
+    }
+
+    /**
+     * Axon chains every upcaster bean into the configuration's upcaster chain, which the storage engine
+     * and the read side's own reads of the ledger apply to what they read.
+     */
+    @Bean
+    NamesInFiveLanguagesUpcaster namesInFiveLanguages() {
+        return new NamesInFiveLanguagesUpcaster();
     }
 }

@@ -68,7 +68,7 @@ class EventSerializationTest {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static final Instant AT = Instant.parse("2021-06-30T10:00:00Z");
-    static final LocalizedName NAMES = new LocalizedName("Care", "Cuidados", "Soins");
+    static final LocalizedName NAMES = new LocalizedName("Care", "Cuidados", "Soins", "Уход", "الرعاية");
     static final CommitmentDetails DETAILS = new CommitmentDetails(Set.of(CommitmentType.FINANCIAL,
             CommitmentType.POLICY), Money.of("1000000.50", "MXN"), List.of(new TargetAction("gac", "GAC-1")),
             Set.of("mk-youth"), "Care systems", "A national care system.",

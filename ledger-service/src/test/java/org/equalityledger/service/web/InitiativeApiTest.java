@@ -130,6 +130,65 @@ class InitiativeApiTest {
     }
 
     @Test
+    void russian_and_arabic_names_are_accepted_read_back_and_absent_where_not_given() throws Exception {
+        Map<String, Object> body = launch(Api.fresh("WG").toUpperCase());
+        body.put("names", Map.of("en", "Care table", "es", "Mesa de cuidados", "fr", "Table des soins",
+                "ru", "Стол по вопросам ухода", "ar", "طاولة الرعاية"));
+        String id = assertStatus(api.post(SECRETARIAT, "/api/initiatives", body), HttpStatus.CREATED).path("id").asText();
+        assertStatus(api.post(SECRETARIAT, "/api/initiatives/" + id + "/actions", action("A-1")), HttpStatus.OK);
+        Map<String, Object> arabicOnly = new LinkedHashMap<>(action("A-2"));
+        arabicOnly.put("names", Map.of("en", "Care jobs", "es", "Empleos de cuidados", "fr", "Emplois de soins",
+                "ar", "وظائف الرعاية"));
+        assertStatus(api.post(SECRETARIAT, "/api/initiatives/" + id + "/actions", arabicOnly), HttpStatus.OK);
+
+        JsonNode view = api.eventually(null, "/api/initiatives/" + id,
+                v -> v.path("initiative").path("actions").size() == 2).path("initiative");
+
+        assertThat(view.path("names").path("ru").asText()).isEqualTo("Стол по вопросам ухода");
+        assertThat(view.path("names").path("ar").asText()).isEqualTo("طاولة الرعاية");
+        assertThat(view.path("names").path("en").asText()).isEqualTo("Care table");
+        JsonNode threeNames = view.path("actions").get(0).path("names");
+        assertThat(threeNames.fieldNames()).toIterable().containsExactly("en", "es", "fr");
+        JsonNode arabic = view.path("actions").get(1).path("names");
+        assertThat(arabic.path("ar").asText()).isEqualTo("وظائف الرعاية");
+        assertThat(arabic.has("ru")).as("a name not given is absent, so a page falls back visibly").isFalse();
+        JsonNode listed = api.get(null, "/api/initiatives?kind=WORKING_GROUP").getBody();
+        assertThat(listed.path("initiatives").findValues("names"))
+                .anyMatch(n -> n.path("ru").asText().equals("Стол по вопросам ухода"));
+    }
+
+    @Test
+    void malformed_russian_and_arabic_names_are_refused_naming_the_field_and_change_nothing() {
+        String id = launched();
+        long head = api.head();
+        for (Object bad : List.of(" ", "", "two\nlines", "x".repeat(301), "bell \u0007", 42, List.of("Уход"), Map.of())) {
+            for (String language : List.of("ru", "ar")) {
+                Map<String, Object> names = new LinkedHashMap<>(NAMES);
+                names.put(language, bad);
+                Map<String, Object> launch = launch(Api.fresh("WG").toUpperCase());
+                launch.put("names", names);
+                assertNamesField(api.post(SECRETARIAT, "/api/initiatives", launch), language);
+                Map<String, Object> action = new LinkedHashMap<>(action("A-9"));
+                action.put("names", names);
+                assertNamesField(api.post(SECRETARIAT, "/api/initiatives/" + id + "/actions", action), language);
+            }
+        }
+        Map<String, Object> german = new LinkedHashMap<>(NAMES);
+        german.put("de", "Pflegetisch");
+        Map<String, Object> launch = launch(Api.fresh("WG").toUpperCase());
+        launch.put("names", german);
+        assertBadFields(api.post(SECRETARIAT, "/api/initiatives", launch), "names.de");
+        assertThat(api.head()).isEqualTo(head);
+    }
+
+    /** A 400 naming the name in {@code language} (a list given for it is named with its index). */
+    static void assertNamesField(ResponseEntity<JsonNode> response, String language) {
+        assertProblem(response, HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("errors").findValuesAsText("field")).as(response.getBody().toString())
+                .isNotEmpty().allMatch(field -> field.startsWith("names." + language));
+    }
+
+    @Test
     void ids_reserved_for_other_kinds_are_refused() {
         Map<String, Object> body = launch("X");
         body.put("id", "maker-" + java.util.UUID.randomUUID());

@@ -55,6 +55,8 @@ class InitiativeQueryApiTest {
         assertThat(gac.path("parentInitiativeId").asText()).isEqualTo("ac-ejr");
         assertThat(gac.path("names").path("es").asText()).isEqualTo("Alianza Global por los Cuidados");
         assertThat(gac.path("names").path("fr").asText()).isNotBlank();
+        assertThat(gac.path("names").path("ru").asText()).isEqualTo("Глобальный альянс по уходу");
+        assertThat(gac.path("names").path("ar").asText()).isEqualTo("التحالف العالمي من أجل الرعاية");
         assertThat(gac.path("periodStartYear").asInt()).isEqualTo(2021);
         assertThat(gac.path("launchedAt").asText()).isEqualTo("2021-03-30T14:00:00Z");
         JsonNode table = find(list, "mx-mcig");

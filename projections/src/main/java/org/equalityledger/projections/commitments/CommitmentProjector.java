@@ -238,7 +238,7 @@ public final class CommitmentProjector implements Projector {
     }
 
     private static Document names(LocalizedName names) {
-        return new Document("en", names.en()).append("es", names.es()).append("fr", names.fr());
+        return new Document(names.given());
     }
 
     @Override

@@ -150,7 +150,8 @@ public final class ReferenceSet {
     }
 
     private static LocalizedName names(JsonNode names) {
-        return new LocalizedName(text(names, "en"), text(names, "es"), text(names, "fr"));
+        return new LocalizedName(text(names, "en"), text(names, "es"), text(names, "fr"), text(names, "ru"),
+                text(names, "ar"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -37,12 +37,12 @@ class InitiativeTest {
     static final Actor ALLY = Actor.allyOf("u-ally", "mk-inmujeres");
     static final Actor AUDITOR = Actor.auditor("u-auditor");
     static final LocalizedName EJR = new LocalizedName("Economic Justice and Rights",
-            "Justicia y derechos económicos", "Justice et droits économiques");
+            "Justicia y derechos económicos", "Justice et droits économiques", null, null);
     static final LocalizedName GAC = new LocalizedName("Global Alliance for Care", "Alianza Global por los Cuidados",
-            "Alliance mondiale pour les soins");
+            "Alliance mondiale pour les soins", "Глобальный альянс по уходу", "التحالف العالمي من أجل الرعاية");
     static final LocalizedName MCIG = new LocalizedName("International Cooperation Table for Gender Equality in Mexico",
             "Mesa de Cooperación Internacional para la Igualdad de Género en México",
-            "Table de coopération internationale pour l'égalité des genres au Mexique");
+            "Table de coopération internationale pour l'égalité des genres au Mexique", null, null);
     static final List<MeasurableTarget> TARGETS = List.of(
             new MeasurableTarget("decent care jobs created", new BigDecimal("80000000"), "jobs", 2026));
 
@@ -69,11 +69,11 @@ class InitiativeTest {
     }
 
     static ActionDefined action(String initiativeId, String code) {
-        return new ActionDefined(initiativeId, code, new LocalizedName(code, code, code), TARGETS, "u-secretariat");
+        return new ActionDefined(initiativeId, code, new LocalizedName(code, code, code, null, null), TARGETS, "u-secretariat");
     }
 
     static LocalizedName names(String code) {
-        return new LocalizedName(code + " en", code + " es", code + " fr");
+        return new LocalizedName(code + " en", code + " es", code + " fr", null, null);
     }
 
     // ---- Launching ----
@@ -133,6 +133,15 @@ class InitiativeTest {
     }
 
     @Test
+    void an_action_is_named_in_five_languages_even_under_an_initiative_named_in_three() {
+        LocalizedName five = new LocalizedName("Care jobs", "Empleos de cuidados", "Emplois de soins",
+                "Рабочие места в сфере ухода", "وظائف الرعاية");
+        fixture.given(coalitionLaunched())
+                .when(new DefineAction("ac-ejr", "EJR-1", five, TARGETS, SECRETARIAT))
+                .expectEvents(new ActionDefined("ac-ejr", "EJR-1", five, TARGETS, "u-secretariat"));
+    }
+
+    @Test
     void the_parent_initiative_must_exist() {
         fixture.givenNoPriorActivity()
                 .when(new LaunchInitiative("gac", InitiativeKind.ALLIANCE, "GAC", GAC, null, null, "ac-unknown",
@@ -142,7 +151,7 @@ class InitiativeTest {
 
     @Test
     void a_launch_names_every_bad_field() {
-        assertThat(fieldsNamedBy(() -> new LaunchInitiative(" ", null, "", new LocalizedName("Care", "", null),
+        assertThat(fieldsNamedBy(() -> new LaunchInitiative(" ", null, "", new LocalizedName("Care", "", null, null, null),
                 2027, 2021, null, SECRETARIAT)))
                 .containsExactly("initiativeId", "kind", "code", "names.es", "names.fr", "periodEndYear");
     }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.equalityledger.api.common.Actor;
+import org.equalityledger.api.common.LocalizedName;
 import org.equalityledger.api.initiative.AssignGovernanceRole;
 import org.equalityledger.api.initiative.DefineAction;
 import org.equalityledger.api.initiative.InitiativeKind;
@@ -45,6 +46,21 @@ class ReferenceSetTest {
     void every_coalition_and_the_compact_has_three_or_four_actions() {
         launches().stream().filter(l -> l.kind().hasBlueprintOfAtMostFourActions()).forEach(l ->
                 assertThat(actionsPerInitiative().get(l.initiativeId())).as(l.initiativeId()).isBetween(3L, 4L));
+    }
+
+    @Test
+    void every_initiative_and_action_is_named_in_the_five_languages_of_the_survey() {
+        List<LocalizedName> names = commands.stream().map(c -> c instanceof LaunchInitiative l ? l.names()
+                : c instanceof DefineAction d ? d.names() : null).filter(java.util.Objects::nonNull).toList();
+        assertThat(names).hasSize(9 + 36);
+        for (LocalizedName name : names) {
+            assertThat(name.given().keySet()).as(name.en()).containsExactlyElementsOf(LocalizedName.LANGUAGES);
+            assertThat(name.ru()).as(name.en()).containsPattern("\\p{IsCyrillic}");
+            assertThat(name.ar()).as(name.en()).containsPattern("\\p{IsArabic}");
+        }
+        LaunchInitiative gac = launches().stream().filter(l -> l.initiativeId().equals("gac")).findFirst().orElseThrow();
+        assertThat(gac.names().ru()).isEqualTo("Глобальный альянс по уходу");
+        assertThat(gac.names().ar()).isEqualTo("التحالف العالمي من أجل الرعاية");
     }
 
     @Test
