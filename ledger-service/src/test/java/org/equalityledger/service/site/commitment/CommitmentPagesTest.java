@@ -262,6 +262,30 @@ class CommitmentPagesTest extends SitePageTest {
     }
 
     @Test
+    void a_pending_a_rejected_and_a_withdrawn_commitment_say_so() throws Exception {
+        String pending = api.pledged(ALLY);
+        String rejected = api.pledged(ALLY);
+        assertStatus(api.post(LEADER_GAC, "/api/commitments/" + rejected + "/decisions",
+                Map.of("initiativeId", "gac", "verdict", "REJECT", "reason", "Outside the Alliance’s priority areas")), HttpStatus.OK);
+        String withdrawn = api.active(ALLY);
+        assertStatus(api.post(ALLY, "/api/commitments/" + withdrawn + "/withdrawal", Map.of("reason", "the funding was lost")),
+                HttpStatus.OK);
+        for (String id : List.of(pending, rejected, withdrawn)) {
+            api.eventually(null, "/api/commitments/" + id, c -> !c.path("decisions").isEmpty());
+        }
+        api.eventually(null, "/api/commitments/" + withdrawn, c -> "WITHDRAWN".equals(c.path("status").asText()));
+        api.eventually(null, "/api/commitments/" + rejected, c -> "REJECTED".equals(c.path("status").asText()));
+
+        assertThat(page("/commitments/" + pending + "?lang=en").getBody())
+                .contains("This pledge is waiting for the leadership of the initiatives it targets")
+                .contains("Awaiting a decision").contains("due by");
+        assertThat(page("/commitments/" + rejected + "?lang=en").getBody()).contains("Every initiative this pledge targeted rejected it")
+                .contains("Outside the Alliance’s priority areas");
+        String gone = page("/commitments/" + withdrawn + "?lang=es").getBody();
+        assertThat(gone).contains("Retirado").contains("retiró este compromiso").contains("the funding was lost");
+    }
+
+    @Test
     void unknown_and_malformed_addresses_are_error_pages_never_failures() {
         for (String unknown : List.of("/commitments/commitment-00000000-0000-0000-0000-000000000000",
                 "/commitments/nothing", "/commitments/%27%22%3Cscript%3E", "/commitments/" + "9".repeat(500),
