@@ -258,6 +258,7 @@ class CommitmentProjectionTest {
         History history = read.history().handle(new CommitmentHistory("c1", null));
         assertThat(history.entries()).extracting(History.Entry::event).containsExactly("CommitmentPledged", "PledgeAccepted",
                 "CommitmentExtended", "ProgressReportFiled", "ProgressReportFiled", "ProgressReportCorrected");
+        assertThat(history.entries()).extracting(History.Entry::year).containsExactly(null, null, null, 2021, 2022, 2022);
         assertThat(history.entries().get(5).reason()).isEqualTo("disbursement double counted");
         assertThat(history.entries().get(5).changes().keySet()).contains("status", "moneyDisbursed");
         assertThat(history.entries().get(5).changes().get("status").to()).isEqualTo(ProgressStatus.OFF_TRACK);
@@ -283,6 +284,12 @@ class CommitmentProjectionTest {
                 .satisfies(y -> assertThat(y.overdue()).isEqualTo(1));
         assertThat(maker.asOfPosition()).isEqualTo(ledger.headPosition());
         assertThat(read.makers().handle(new MakerById("nobody"))).isEmpty();
+        // As of an instant: folded from the events recorded by then; nothing before the maker was registered.
+        assertThat(read.makers().handle(new MakerById("gov-mx", Instant.parse("2024-04-15T00:00:00Z")))).contains(maker);
+        assertThat(read.makers().handle(new MakerById("gov-mx", Instant.parse("2000-01-01T00:00:00Z")))).isEmpty();
+        MakerProfile early = read.makers().handle(new MakerById("gov-mx", Instant.parse("2021-03-30T10:00:10Z"))).orElseThrow();
+        assertThat(early.commitments()).extracting(MakerProfile.MakerCommitment::commitmentId).containsExactly("c1");
+        assertThat(early.commitments().get(0).status()).isEqualTo(CommitmentStatus.PLEDGED);
 
         CycleCompliance cycle2022 = read.reporting().handle(new ReportingCycleCompliance(2022));
         assertThat(cycle2022.counts()).isEqualTo(new CycleCompliance.Counts(2, 1, 1, 1, 0));

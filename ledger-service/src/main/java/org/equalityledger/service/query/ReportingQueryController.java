@@ -1,5 +1,6 @@
 package org.equalityledger.service.query;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.axonframework.queryhandling.QueryGateway;
@@ -72,11 +73,13 @@ public class ReportingQueryController {
     }
 
     @GetMapping("/commitment-makers/{makerId}")
-    public MakerProfile maker(@PathVariable String makerId) {
-        MakerProfile maker = readYourWrites.onceApplied(ReadYourWrites.COMMITMENTS, makerId,
-                () -> Queries.optional(queries, new MakerById(makerId), MakerProfile.class).orElse(null));
+    public MakerProfile maker(@PathVariable String makerId, @RequestParam(required = false) Instant asOf) {
+        MakerProfile maker = asOf != null ? Queries.optional(queries, new MakerById(makerId, asOf), MakerProfile.class).orElse(null)
+                : readYourWrites.onceApplied(ReadYourWrites.COMMITMENTS, makerId,
+                        () -> Queries.optional(queries, new MakerById(makerId), MakerProfile.class).orElse(null));
         if (maker == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no commitment maker " + makerId);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, asOf == null ? "no commitment maker " + makerId
+                    : "no commitment maker " + makerId + " was recorded by " + asOf);
         }
         return maker;
     }

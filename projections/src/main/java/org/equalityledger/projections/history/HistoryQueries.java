@@ -15,6 +15,7 @@ import org.equalityledger.api.query.history.CommitmentHistory;
 import org.equalityledger.api.query.history.History;
 import org.equalityledger.api.reporting.ProgressReport;
 import org.equalityledger.api.reporting.ProgressReportCorrected;
+import org.equalityledger.api.reporting.ProgressReportFiled;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.reference.Recorded;
@@ -64,6 +65,8 @@ public class HistoryQueries {
                 }
                 year = c.year();
                 supersedes = c.supersedesRevision();
+            } else if (e.payload() instanceof ProgressReportFiled f) {
+                year = f.year();
             }
             entries.add(new History.Entry(e.position(), e.recordedAt(), e.payload().getClass().getSimpleName(),
                     by(e.payload()), reason(e.payload()), changes, year, supersedes));

@@ -25,9 +25,11 @@ import org.equalityledger.api.query.makers.MakerProfile;
 import org.equalityledger.api.query.makers.MakerSummary;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
 import org.equalityledger.projections.commitments.CommitmentProjector;
+import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.rates.RateQueries;
+import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.ReadModelJson;
 
 /**
@@ -42,6 +44,37 @@ public class MakerQueries {
 
     public MakerQueries(Recorded recorded) {
         this.recorded = recorded;
+    }
+
+    private static boolean registeredAfter(Document maker, Instant at) {
+        String registeredAt = maker.getString("registeredAt");
+        return registeredAt != null && Instant.parse(registeredAt).isAfter(at);
+    }
+
+    private List<CommitmentState> stored(List<String> ids) {
+        List<CommitmentState> states = new ArrayList<>();
+        for (Document doc : recorded.collection(CommitmentProjector.COMMITMENTS).find(in("_id", ids))) {
+            states.add(ReadModelJson.fromStored(doc.get("state"), CommitmentState.class));
+        }
+        return states;
+    }
+
+    /** The commitments among {@code ids} that the ledger held at {@code at}, as they then were. */
+    private List<CommitmentState> recordedBy(List<String> ids, Instant at) {
+        List<CommitmentState> states = new ArrayList<>();
+        for (String id : ids) {
+            CommitmentState state = null;
+            for (LedgerEvent e : recorded.ledger().eventsOf(id)) {
+                if (e.recordedAt().isAfter(at)) {
+                    break;
+                }
+                state = CommitmentFold.apply(state, e.payload(), e.recordedAt());
+            }
+            if (state != null) {
+                states.add(state);
+            }
+        }
+        return states;
     }
 
     /** Who the maker is, as {@code rm_makers} holds it; only the id when it is not there. */
@@ -84,21 +117,25 @@ public class MakerQueries {
                 point.recordedAt());
     }
 
+    /**
+     * The maker's profile now, or as of an instant: then its commitments are those recorded by that
+     * instant, each folded from its events up to it, with the cycles and the rates of that instant.
+     */
     @QueryHandler
     public Optional<MakerProfile> handle(MakerById q) {
-        LedgerPoint point = recorded.current(CommitmentProjector.NAME);
+        Instant at = q.asOf();
+        LedgerPoint point = at == null ? recorded.current(CommitmentProjector.NAME) : recorded.asOf(at);
         Document maker = recorded.collection(CommitmentProjector.MAKERS).find(eq("_id", q.makerId())).first();
-        if (maker == null || maker.getString("name") == null) {
+        if (maker == null || maker.getString("name") == null || at != null && registeredAfter(maker, at)) {
             return Optional.empty();
         }
-        Instant now = recorded.now();
+        Instant now = at == null ? recorded.now() : at;
         Map<Integer, ReportingStatusPolicy.Cycle> cycles = recorded.cycles(now);
         List<String> ids = maker.getList("commitmentIds", String.class, List.of());
         List<MakerProfile.MakerCommitment> commitments = new ArrayList<>();
         Map<Integer, int[]> record = new TreeMap<>();
-        MakerMoneyTotals money = new MakerMoneyTotals(RateQueries.rates(recorded, null));
-        for (Document doc : recorded.collection(CommitmentProjector.COMMITMENTS).find(in("_id", ids))) {
-            CommitmentState s = ReadModelJson.fromStored(doc.get("state"), CommitmentState.class);
+        MakerMoneyTotals money = new MakerMoneyTotals(RateQueries.rates(recorded, at));
+        for (CommitmentState s : at == null ? stored(ids) : recordedBy(ids, at)) {
             money.add(s);
             Integer latest = s.latestReportedYear();
             commitments.add(new MakerProfile.MakerCommitment(s.commitmentId, s.details.title(), s.status,

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record History(String commitmentId, List<Entry> entries, long asOfPosition, Instant recordedUpTo) implements ReadAnswer {
 
     /**
-     * One event. {@code changes}: for an amendment or a correction, each changed field; {@code year} and
-     * {@code supersedesRevision} for a correction.
+     * One event. {@code changes}: for an amendment or a correction, each changed field; {@code year} for a
+     * report filed or corrected, and {@code supersedesRevision} for a correction.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(long position, Instant recordedAt, String event, String by, String reason,
