@@ -43,8 +43,7 @@ final class HomeCharts {
     }
 
     /** Pledged against disbursed, year by year, in millions of US dollars (the table gives the exact sums). */
-    static Map<String, Object> moneyByYear(String title, Map<String, Figures.Year> byYear, String pledged, String disbursed,
-                                           String unit) {
+    static Map<String, Object> moneyByYear(String title, Map<String, Figures.Year> byYear, String pledged, String disbursed) {
         List<String> years = new ArrayList<>(byYear.keySet());
         List<BigDecimal> pledges = new ArrayList<>();
         List<BigDecimal> disbursements = new ArrayList<>();
@@ -57,7 +56,7 @@ final class HomeCharts {
         option.put("legend", Map.of("top", 0));
         option.put("grid", grid());
         option.put("xAxis", Map.of("type", "category", "data", years));
-        option.put("yAxis", Map.of("type", "value", "name", unit, "nameTextStyle", Map.of("align", "center")));
+        option.put("yAxis", Map.of("type", "value"));
         option.put("series", List.of(Map.of("type", "bar", "name", pledged, "data", pledges),
                 Map.of("type", "bar", "name", disbursed, "data", disbursements)));
         return option;
@@ -123,7 +122,6 @@ final class HomeCharts {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("aria", Map.of("enabled", true, "label", Map.of("description", title)));
         option.put("color", COLOURS);
-        option.put("textStyle", Map.of("fontFamily", "system-ui, \"Segoe UI\", Roboto, \"Noto Sans\", \"Noto Sans Arabic\", Arial, sans-serif"));
         return option;
     }
 

@@ -115,7 +115,7 @@ public class HomePage {
         charts.put("chart-progress", HomeCharts.bars(text("home.byProgress", locale), headline.progress(), code -> text("home.progress." + code, locale)));
         if (global.byYear() != null) {
             charts.put("chart-money", HomeCharts.moneyByYear(text("home.moneyByYear", locale), global.byYear(),
-                    text("home.pledged", locale), text("home.disbursed", locale), text("home.usdMillions", locale)));
+                    text("home.pledged", locale), text("home.disbursed", locale)));
         }
         charts.put("chart-compliance", HomeCharts.compliance(text("home.compliance", locale), cycles,
                 Stream.of("onTime", "late", "overdue", "notYetDue").map(p -> text("home.cycle." + p, locale)).toList()));
