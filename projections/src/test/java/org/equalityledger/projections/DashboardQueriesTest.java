@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.equalityledger.api.query.dashboards.CountryDashboards;
+import org.equalityledger.api.query.dashboards.CountryDashboardsQuery;
+import org.equalityledger.api.query.dashboards.CountryFigures;
 import org.equalityledger.api.query.dashboards.CycleFigures;
 import org.equalityledger.api.query.dashboards.Dashboard;
 import org.equalityledger.api.query.dashboards.DashboardQuery;
@@ -120,5 +123,42 @@ class DashboardQueriesTest {
         assertThat(asOf.asOfPosition()).isEqualTo(last).isLessThan(ledger.headPosition());
         assertThat(asOf.recordedUpTo()).isEqualTo(ledger.events.get((int) last).recordedAt());
         assertThat(asOf.asOf()).isEqualTo(then);
+    }
+
+    @Test
+    void the_world_map_gives_each_country_of_the_makers_its_figures_which_add_up_to_the_global_ones() {
+        // gov-mx (MX) made c1 (EUR 1,000,000 pledged in 2021) and c3; ngo-se (SE) made c2, c4, c5, c6.
+        TestLedger ledger = CommitmentProjectionTest.scenario();
+        DashboardQueries read = dashboards(ledger, "2024-04-15T00:00:00Z");
+
+        CountryDashboards all = read.handle(new CountryDashboardsQuery(null, null));
+        assertThat(all.countries()).extracting(CountryFigures::country, CountryFigures::name, CountryFigures::commitments)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("SE", "Sweden", 4L),
+                        org.assertj.core.groups.Tuple.tuple("MX", "Mexico", 2L));
+        Figures.AllYears global = (Figures.AllYears) dashboard(read, "global", null).figures();
+        assertThat(all.countries().stream().mapToLong(CountryFigures::commitments).sum()).isEqualTo(global.commitments());
+        CountryFigures mexico = all.countries().get(1);
+        assertThat(mexico.pledgedUsd()).isEqualByComparingTo(global.pledgedUsd()).isEqualByComparingTo("1183000.00");
+        assertThat(mexico.disbursedUsd()).isEqualByComparingTo(global.disbursedUsd());
+        assertThat(all.countries().get(0).pledgedUsd()).isEqualByComparingTo("0");
+        assertThat(all.asOfPosition()).isEqualTo(ledger.headPosition());
+
+        // One year: the commitments running in it (c3 alone runs in 2026, made in Mexico).
+        assertThat(read.handle(new CountryDashboardsQuery(2026, null)).countries())
+                .extracting(CountryFigures::country, CountryFigures::commitments)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("MX", 1L));
+
+        // As of an instant: the figures of the map then equal the global dashboard then, and a fresh build of the events by then.
+        Instant then = Instant.parse("2022-03-15T00:00:00Z");
+        CountryDashboards past = read.handle(new CountryDashboardsQuery(2021, then));
+        Figures.Year globalThen = (Figures.Year) read.handle(new DashboardQuery("global", 2021, then)).orElseThrow().figures();
+        assertThat(past.countries().stream().mapToLong(CountryFigures::commitments).sum()).isEqualTo(globalThen.commitments());
+        assertThat(past.countries().stream().map(CountryFigures::disbursedUsd).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(globalThen.disbursedUsd()).isPositive();
+        assertThat(past.asOfPosition()).isEqualTo(ledger.lastPositionAt(then));
+        TestLedger byThen = new TestLedger();
+        ledger.events.stream().filter(e -> !e.recordedAt().isAfter(then)).forEach(byThen.events::add);
+        assertThat(past.countries()).isEqualTo(dashboards(byThen, "2022-03-15T00:00:00Z")
+                .handle(new CountryDashboardsQuery(2021, null)).countries());
     }
 }

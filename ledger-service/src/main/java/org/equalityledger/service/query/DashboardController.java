@@ -10,6 +10,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
+import org.equalityledger.api.query.dashboards.CountryDashboards;
+import org.equalityledger.api.query.dashboards.CountryDashboardsQuery;
 import org.equalityledger.api.query.dashboards.Dashboard;
 import org.equalityledger.api.query.dashboards.DashboardQuery;
 import org.equalityledger.api.query.dashboards.InitiativeDashboards;
@@ -49,6 +51,7 @@ public class DashboardController {
                 Map.entry("byAction", "/api/dashboards/actions/{initiativeId}/{actionCode}"),
                 Map.entry("byStakeholderGroup", "/api/dashboards/stakeholder-groups/{" + String.join("|", names(StakeholderGroup.values())) + "}"),
                 Map.entry("byHemisphere", "/api/dashboards/hemispheres/{GLOBAL_SOUTH|GLOBAL_NORTH}"),
+                Map.entry("countries", "/api/dashboards/countries"),
                 Map.entry("byCountry", "/api/dashboards/countries/{ISO 3166-1 alpha-2}"),
                 Map.entry("byRegion", "/api/dashboards/regions/{AFRICA|ARAB_STATES|ASIA_PACIFIC|EUROPE_CENTRAL_ASIA|LATIN_AMERICA_CARIBBEAN|NORTH_AMERICA|OTHER}"),
                 Map.entry("byYear", "/api/dashboards/years/{" + years + "}"),
@@ -103,6 +106,13 @@ public class DashboardController {
     public Dashboard hemisphere(@PathVariable String hemisphere, @RequestParam(required = false) Integer year,
                                           @RequestParam(required = false) Instant asOf) {
         return dashboard("hemisphere:" + known(hemisphere, names(Hemisphere.values())), year, asOf);
+    }
+
+    /** Every country whose makers hold commitments, with its figures: the world map's data. */
+    @GetMapping("/countries")
+    public CountryDashboards countries(@RequestParam(required = false) Integer year, @RequestParam(required = false) Instant asOf) {
+        checkYear(year);
+        return Queries.answer(queries, new CountryDashboardsQuery(year, asOf), CountryDashboards.class);
     }
 
     @GetMapping("/countries/{country}")

@@ -30,11 +30,11 @@ class SecurityHeadersTest {
     @Test
     void the_dashboard_page_and_its_script_carry_the_page_policy_an_api_answer_the_api_policy() {
         ResponseEntity<String> page = http.getForEntity("/", String.class);
-        ResponseEntity<String> script = http.getForEntity("/dashboard.js", String.class);
+        ResponseEntity<String> script = http.getForEntity("/site/charts.js", String.class);
         ResponseEntity<String> answer = http.getForEntity("/api/dashboards/global", String.class);
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("<script src=\"dashboard.js\">").doesNotContain("<script>").doesNotContain("style=");
+        assertThat(page.getBody()).contains("<script src=\"/site/charts.js\" defer>").doesNotContain("<script>").doesNotContain("style=");
         assertSafe(page, SecurityConfiguration.CONTENT_SECURITY_POLICY);
         assertSafe(script, SecurityConfiguration.CONTENT_SECURITY_POLICY);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);

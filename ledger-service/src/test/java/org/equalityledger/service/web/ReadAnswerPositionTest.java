@@ -59,7 +59,7 @@ class ReadAnswerPositionTest extends ApiTest {
 
         for (String path : List.of("/api/commitments/" + id, "/api/commitments?size=1", "/api/commitment-makers/" + maker,
                 "/api/reporting-cycles/2023", "/api/validation-queue", "/api/dashboards/global",
-                "/api/dashboards/global?year=2022", "/api/dashboards/initiatives", "/api/dashboards/initiatives/gac",
+                "/api/dashboards/global?year=2022", "/api/dashboards/initiatives", "/api/dashboards/countries", "/api/dashboards/initiatives/gac",
                 "/api/dashboards/countries/MX", "/api/commitments/" + id + "/history")) {
             JsonNode answer = read(SECRETARIAT, path);
             assertThat(answer.path("asOfPosition").asLong()).as(path).isEqualTo(head);
@@ -77,7 +77,7 @@ class ReadAnswerPositionTest extends ApiTest {
         assertThat(then).isGreaterThanOrEqualTo(pledge.position()).isLessThan(api.head());
 
         for (String path : List.of("/api/commitments/" + id + "?asOf=" + asOf, "/api/dashboards/global?asOf=" + asOf,
-                "/api/dashboards/initiatives?asOf=" + asOf, "/api/commitments/" + id + "/history?asOf=" + asOf)) {
+                "/api/dashboards/initiatives?asOf=" + asOf, "/api/dashboards/countries?asOf=" + asOf, "/api/commitments/" + id + "/history?asOf=" + asOf)) {
             JsonNode answer = read(SECRETARIAT, path);
             assertThat(answer.path("asOfPosition").asLong()).as(path).isEqualTo(then);
             assertThat(Instant.parse(answer.path("recordedUpTo").asText())).as(path).isEqualTo(recordedAt(then))

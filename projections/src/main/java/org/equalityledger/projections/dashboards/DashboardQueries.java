@@ -5,8 +5,11 @@ import static com.mongodb.client.model.Filters.in;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,6 +18,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.query.LedgerPoint;
+import org.equalityledger.api.query.dashboards.CountryDashboards;
+import org.equalityledger.api.query.dashboards.CountryDashboardsQuery;
+import org.equalityledger.api.query.dashboards.CountryFigures;
 import org.equalityledger.api.query.dashboards.CycleFigures;
 import org.equalityledger.api.query.dashboards.Dashboard;
 import org.equalityledger.api.query.dashboards.DashboardQuery;
@@ -66,6 +72,45 @@ public class DashboardQueries {
         }
         return new InitiativeDashboards(all, true, Dashboard.SHARED_NOTE, reading.point().position(),
                 reading.point().recordedAt());
+    }
+
+    /**
+     * Every country whose makers hold commitments, with its figures for the year (or all years): the
+     * projection's {@code country:} scopes, read in one query now; as of an instant, the countries it
+     * holds now (a country's scope is never removed) from their snapshots, the tail replayed once.
+     */
+    @QueryHandler
+    public CountryDashboards handle(CountryDashboardsQuery q) {
+        Reading reading = reading(q.asOf());
+        String period = q.year() == null ? Contribution.ALL : String.valueOf(q.year());
+        List<String> scopes = new ArrayList<>();
+        Map<String, Map<String, Long>> shown = new LinkedHashMap<>();
+        String wanted = q.asOf() == null ? period : Contribution.ALL;
+        List<String> keys = Arrays.stream(Locale.getISOCountries()).map(c -> Contribution.key("country:" + c, wanted)).toList();
+        for (Document d : recorded.collection(DashboardProjector.DASHBOARDS).find(in("_id", keys))) {
+            String scope = d.getString("scope");
+            scopes.add(scope);
+            if (q.asOf() == null) {
+                Map<String, Long> f = new TreeMap<>();
+                d.get("f", Document.class).forEach((k, v) -> f.put(k, ((Number) v).longValue()));
+                shown.put(scope, f);
+            }
+        }
+        if (q.asOf() != null && !scopes.isEmpty()) {
+            figuresAsOf.figures(scopes, q.asOf()).forEach((scope, periods) -> shown.put(scope, periods.getOrDefault(period, Map.of())));
+        }
+        List<CountryFigures> countries = new ArrayList<>();
+        shown.forEach((scope, f) -> {
+            String code = scope.substring("country:".length());
+            CountryFigures c = new CountryFigures(code, Names.country(code), get(f, "commitments"), usd(f, "pledgedUsdCents"),
+                    usd(f, "disbursedUsdCents"), notConverted(f));
+            if (c.commitments() > 0 || c.pledgedUsd().signum() != 0 || c.disbursedUsd().signum() != 0 || !c.notConverted().isEmpty()) {
+                countries.add(c);
+            }
+        });
+        countries.sort(Comparator.comparingLong(CountryFigures::commitments).reversed().thenComparing(CountryFigures::country));
+        return new CountryDashboards(q.year(), q.asOf(), countries, RateQueries.rates(recorded, q.asOf()).describe(),
+                reading.point().position(), reading.point().recordedAt());
     }
 
     /** A read now or as of {@code asOf} (null): its instant, the cycles recorded by then, and what it reflects. */
