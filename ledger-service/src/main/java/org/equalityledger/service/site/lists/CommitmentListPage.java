@@ -2,6 +2,7 @@ package org.equalityledger.service.site.lists;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
@@ -74,7 +75,9 @@ public class CommitmentListPage {
         model.addAttribute("size", size);
         model.addAttribute("sizes", Lists.SIZES);
         model.addAttribute("last", Math.max(0, (answer.total() - 1) / size));
-        model.addAttribute("initiatives", Lists.initiatives(queries, site.getAsOf()));
+        List<Lists.Option> initiatives = Lists.initiatives(queries, site.getAsOf());
+        model.addAttribute("initiatives", initiatives);
+        model.addAttribute("initiativeNames", Lists.byId(initiatives));
         model.addAttribute("statuses", Arrays.stream(CommitmentStatus.values()).map(Enum::name).toList());
         model.addAttribute("types", Arrays.stream(CommitmentType.values()).map(Enum::name).toList());
         model.addAttribute("groups", Arrays.stream(StakeholderGroup.values()).map(Enum::name).toList());

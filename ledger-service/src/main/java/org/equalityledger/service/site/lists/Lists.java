@@ -56,6 +56,13 @@ final class Lists {
         return options;
     }
 
+    /** The initiatives' names by id, for rows that name initiatives by id. */
+    static Map<String, Map<String, String>> byId(List<Option> initiatives) {
+        Map<String, Map<String, String>> names = new LinkedHashMap<>();
+        initiatives.forEach(i -> names.put(i.id(), i.names()));
+        return names;
+    }
+
     static Map<String, String> names(LocalizedName name) {
         Map<String, String> names = new LinkedHashMap<>();
         if (name != null) {

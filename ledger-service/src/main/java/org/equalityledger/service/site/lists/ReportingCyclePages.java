@@ -83,9 +83,7 @@ public class ReportingCyclePages {
         model.addAttribute("years", implementationPeriod.years());
         List<Integer> standingCounts = STANDINGS.stream().map(s -> count(cycle.counts(), s)).toList();
         model.addAttribute("standingCounts", standingCounts);
-        Map<String, Map<String, String>> initiativeNames = new LinkedHashMap<>();
-        initiatives.forEach(i -> initiativeNames.put(i.id(), i.names()));
-        model.addAttribute("initiativeNames", initiativeNames);
+        model.addAttribute("initiativeNames", Lists.byId(initiatives));
         model.addAttribute("chart", chart(site, STANDINGS.stream().map(s -> messages.getMessage("lists.reporting." + s, null,
                 site.getLocale())).toList(), List.of(standingCounts)));
         model.addAttribute("csv", Lists.api("/api/reporting-cycles/" + year + "/export.csv", site.getAsOf(), "initiative", chosen));
@@ -133,8 +131,9 @@ public class ReportingCyclePages {
         if (series.size() > 1) {
             option.put("legend", Map.of("bottom", 0));
         }
-        option.put("grid", Map.of("left", 48, "right", 48, "top", 24, "bottom", series.size() > 1 ? 64 : 32));
-        option.put("xAxis", Map.of("type", "category", "data", categories, "axisLabel", Map.of("interval", 0, "hideOverlap", true)));
+        option.put("grid", Map.of("left", 48, "right", 48, "top", 24, "bottom", series.size() > 1 ? 64 : 48));
+        option.put("xAxis", Map.of("type", "category", "data", categories,
+                "axisLabel", Map.of("interval", 0, "width", 72, "overflow", "break")));
         option.put("yAxis", Map.of("type", "value", "minInterval", 1));
         option.put("series", drawn);
         return option;
