@@ -77,7 +77,7 @@ public class CommitmentListPage {
         model.addAttribute("last", Math.max(0, (answer.total() - 1) / size));
         List<Lists.Option> initiatives = Lists.initiatives(queries, site.getAsOf());
         model.addAttribute("initiatives", initiatives);
-        model.addAttribute("initiativeNames", Lists.byId(initiatives));
+        model.addAttribute("initiativeNames", Lists.InitiativeNames.of(site, initiatives));
         model.addAttribute("statuses", Arrays.stream(CommitmentStatus.values()).map(Enum::name).toList());
         model.addAttribute("types", Arrays.stream(CommitmentType.values()).map(Enum::name).toList());
         model.addAttribute("groups", Arrays.stream(StakeholderGroup.values()).map(Enum::name).toList());

@@ -13,6 +13,7 @@ import org.equalityledger.api.query.initiatives.InitiativeList;
 import org.equalityledger.api.query.initiatives.InitiativeSummary;
 import org.equalityledger.api.query.initiatives.ListInitiatives;
 import org.equalityledger.service.query.Queries;
+import org.equalityledger.service.site.SiteContext;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What the list pages share: the form's blank fields read as "any", the API's addresses of what is shown, initiatives to pick. */
@@ -56,11 +57,21 @@ final class Lists {
         return options;
     }
 
-    /** The initiatives' names by id, for rows that name initiatives by id. */
-    static Map<String, Map<String, String>> byId(List<Option> initiatives) {
-        Map<String, Map<String, String>> names = new LinkedHashMap<>();
-        initiatives.forEach(i -> names.put(i.id(), i.names()));
-        return names;
+    /** The initiatives' names by id, in the reader's language, for rows that name initiatives by id. */
+    record InitiativeNames(SiteContext site, Map<String, Map<String, String>> byId) {
+
+        static InitiativeNames of(SiteContext site, List<Option> initiatives) {
+            Map<String, Map<String, String>> byId = new LinkedHashMap<>();
+            initiatives.forEach(i -> byId.put(i.id(), i.names()));
+            return new InitiativeNames(site, byId);
+        }
+
+        /** The initiative's name; {@code english} (the row's own) when the list does not hold it. */
+        public SiteContext.Name name(String id, String english) {
+            Map<String, String> names = byId.get(id);
+            return names == null ? new SiteContext.Name(english == null ? id : english, "en", !"en".equals(site.getLang()))
+                    : site.name(names);
+        }
     }
 
     static Map<String, String> names(LocalizedName name) {

@@ -83,7 +83,7 @@ public class ReportingCyclePages {
         model.addAttribute("years", implementationPeriod.years());
         List<Integer> standingCounts = STANDINGS.stream().map(s -> count(cycle.counts(), s)).toList();
         model.addAttribute("standingCounts", standingCounts);
-        model.addAttribute("initiativeNames", Lists.byId(initiatives));
+        model.addAttribute("initiativeNames", Lists.InitiativeNames.of(site, initiatives));
         model.addAttribute("chart", chart(site, STANDINGS.stream().map(s -> messages.getMessage("lists.reporting." + s, null,
                 site.getLocale())).toList(), List.of(standingCounts)));
         model.addAttribute("csv", Lists.api("/api/reporting-cycles/" + year + "/export.csv", site.getAsOf(), "initiative", chosen));
