@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
+import org.equalityledger.api.commitment.CommitmentStatus;
+import org.equalityledger.api.commitment.CommitmentType;
+import org.equalityledger.api.maker.StakeholderGroup;
 import org.equalityledger.api.query.commitments.CommitmentById;
 import org.equalityledger.api.query.commitments.CommitmentFilter;
 import org.equalityledger.api.query.commitments.CommitmentList;
@@ -58,18 +61,61 @@ public class CommitmentQueryController {
     }
 
 
-    /** A page of commitments, filtered; scans the list rows (cost grows with the number of commitments). */
+    /**
+     * A page of commitments, filtered, now or as recorded at {@code asOf}; scans the list rows (cost grows
+     * with the number of commitments; as of an instant, with their events).
+     */
     @GetMapping("/commitments")
     public CommitmentPage list(@RequestParam(required = false) String initiative, @RequestParam(required = false) String action,
                               @RequestParam(required = false) String group, @RequestParam(required = false) String country,
-                              @RequestParam(required = false) String status, @RequestParam(required = false) Integer year,
-                              @RequestParam(required = false) String text, @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(required = false) String region, @RequestParam(required = false) String status,
+                              @RequestParam(required = false) String type, @RequestParam(required = false) String maker,
+                              @RequestParam(required = false) Integer year, @RequestParam(required = false) String text,
+                              @RequestParam(required = false) Instant asOf, @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "50") int size) {
+        return Queries.answer(queries, query(filter(initiative, action, group, country, region, status, type, maker, year, text),
+                page, size, asOf), CommitmentPage.class);
+    }
+
+    /** The page asked for, refused (400) when the page or its size is out of bounds. */
+    public static CommitmentList query(CommitmentFilter filter, int page, int size, Instant asOf) {
         if (page < 0 || size < 1 || size > 1_000) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 0 or more and size between 1 and 1000");
+            throw bad("page must be 0 or more and size between 1 and 1000");
         }
-        return Queries.answer(queries, new CommitmentList(
-                new CommitmentFilter(initiative, action, group, country, status, year, text), page, size), CommitmentPage.class);
+        return new CommitmentList(filter, page, size, asOf);
+    }
+
+    /**
+     * The filter of a list or export, refused (400) when a value cannot name anything: an unknown stakeholder
+     * group, region, status or type (enum names, any case), a country that is not ISO 3166 alpha-2, a
+     * text longer than 200 characters.
+     */
+    public static CommitmentFilter filter(String initiative, String action, String group, String country, String region,
+                                          String status, String type, String maker, Integer year, String text) {
+        if (country != null && !country.matches("[A-Za-z]{2}")) {
+            throw bad("country must be an ISO 3166 alpha-2 code, e.g. MX");
+        }
+        if (text != null && text.length() > 200) {
+            throw bad("text must hold at most 200 characters");
+        }
+        return new CommitmentFilter(initiative, action, named("group", group, StakeholderGroup.class),
+                country == null ? null : country.toUpperCase(Locale.ROOT), MakerQueryController.region(region),
+                named("status", status, CommitmentStatus.class), named("type", type, CommitmentType.class), maker, year, text);
+    }
+
+    private static <E extends Enum<E>> String named(String parameter, String value, Class<E> names) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(names, value.toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException unknown) {
+            throw bad(parameter + " must be one of " + java.util.Arrays.toString(names.getEnumConstants()));
+        }
+    }
+
+    private static ResponseStatusException bad(String message) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
     }
 
     /**
@@ -91,20 +137,25 @@ public class CommitmentQueryController {
                 + " rate, ledger position " + m.rate().position() + ")");
     }
 
-    /** The same list, every matching row, as CSV with names rather than codes; a column lists the money movements. */
+    /**
+     * The same list, every matching row (now or as recorded at {@code asOf}), as CSV with names rather than
+     * codes; a column lists the money movements.
+     */
     @GetMapping(value = "/commitments/export.csv", produces = "text/csv")
     public ResponseEntity<String> csv(@RequestParam(required = false) String initiative, @RequestParam(required = false) String action,
                                       @RequestParam(required = false) String group, @RequestParam(required = false) String country,
-                                      @RequestParam(required = false) String status, @RequestParam(required = false) Integer year,
-                                      @RequestParam(required = false) String text) {
+                                      @RequestParam(required = false) String region, @RequestParam(required = false) String status,
+                                      @RequestParam(required = false) String type, @RequestParam(required = false) String maker,
+                                      @RequestParam(required = false) Integer year, @RequestParam(required = false) String text,
+                                      @RequestParam(required = false) Instant asOf) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("Commitment", "Title", "Commitment maker", "Stakeholder group",
                 "Global South/North", "Country", "Region", "Initiatives", "Actions", "Status", "Types", "Start year", "End year",
                 "Pledged amount", "Currency", "Financial commitment expected", "Years reported", "Years reported late",
                 "Latest declared progress", "Decisions pending from", "Money movements")));
-        CommitmentPage all = Queries.answer(queries,
-                CommitmentList.all(new CommitmentFilter(initiative, action, group, country, status, year, text)), CommitmentPage.class);
+        CommitmentPage all = Queries.answer(queries, CommitmentList.all(
+                filter(initiative, action, group, country, region, status, type, maker, year, text), asOf), CommitmentPage.class);
         Map<String, List<MoneyMovement>> movements = Queries.answer(queries,
-                new MoneyMovementsOf(all.items().stream().map(CommitmentRow::commitmentId).toList()),
+                new MoneyMovementsOf(all.items().stream().map(CommitmentRow::commitmentId).toList(), asOf),
                 CommitmentMoneyMovements.class).byCommitment();
         for (CommitmentRow row : all.items()) {
             List<Object> fields = new ArrayList<>();

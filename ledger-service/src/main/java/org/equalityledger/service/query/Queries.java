@@ -6,17 +6,17 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
 /** Sends a read-side query over Axon's query bus and waits for its typed answer. */
-final class Queries {
+public final class Queries {
 
     private Queries() {
     }
 
-    static <A> A answer(QueryGateway gateway, Object query, Class<A> answer) {
+    public static <A> A answer(QueryGateway gateway, Object query, Class<A> answer) {
         return gateway.query(query, ResponseTypes.instanceOf(answer)).join();
     }
 
     /** An answer that may be missing (no such commitment, maker, initiative). */
-    static <A> Optional<A> optional(QueryGateway gateway, Object query, Class<A> answer) {
+    public static <A> Optional<A> optional(QueryGateway gateway, Object query, Class<A> answer) {
         return gateway.query(query, ResponseTypes.optionalInstanceOf(answer)).join();
     }
 }

@@ -42,16 +42,17 @@ public class ReportingQueryController {
         this.currentActor = currentActor;
     }
 
+    /** Who was expected to report for the year and who did: of one initiative's commitments, now or as recorded at {@code asOf}. */
     @GetMapping("/reporting-cycles/{year}")
-    public CycleCompliance cycle(@PathVariable int year) {
-        checkYear(year);
-        return Queries.answer(queries, new ReportingCycleCompliance(year), CycleCompliance.class);
+    public CycleCompliance cycle(@PathVariable int year, @RequestParam(required = false) String initiative,
+                                 @RequestParam(required = false) Instant asOf) {
+        return Queries.answer(queries, compliance(implementationPeriod, year, initiative, asOf), CycleCompliance.class);
     }
 
     @GetMapping(value = "/reporting-cycles/{year}/export.csv", produces = "text/csv")
-    public ResponseEntity<String> cycleCsv(@PathVariable int year) {
-        checkYear(year);
-        CycleCompliance cycle = cycle(year);
+    public ResponseEntity<String> cycleCsv(@PathVariable int year, @RequestParam(required = false) String initiative,
+                                           @RequestParam(required = false) Instant asOf) {
+        CycleCompliance cycle = cycle(year, initiative, asOf);
         StringBuilder out = new StringBuilder(Csv.line(List.of("Commitment", "Title", "Commitment maker", "Initiatives", "Reporting")));
         for (CycleCompliance.Expected c : cycle.commitments()) {
             out.append(Csv.line(List.of(c.commitmentId(), c.title(), c.maker(), c.initiatives(),
@@ -65,11 +66,14 @@ public class ReportingQueryController {
         return csv("reporting-cycle-" + year + ".csv", out.toString());
     }
 
-    private void checkYear(int year) {
+    /** The question for a year's cycle; refused (404) for a year outside the implementation period. */
+    public static ReportingCycleCompliance compliance(ImplementationPeriod implementationPeriod, int year, String initiative,
+                                                      Instant asOf) {
         if (!implementationPeriod.contains(year)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no reporting cycle for " + year
                     + " (the implementation period is " + implementationPeriod + ")");
         }
+        return new ReportingCycleCompliance(year, initiative, asOf);
     }
 
     @GetMapping("/commitment-makers/{makerId}")

@@ -6,12 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.bson.Document;
 import org.equalityledger.api.commitment.CommitmentPledged;
-import org.equalityledger.api.commitment.CommitmentType;
-import org.equalityledger.api.commitment.TargetAction;
 import org.equalityledger.api.common.LocalizedName;
 import org.equalityledger.api.initiative.ActionDefined;
 import org.equalityledger.api.initiative.GovernanceRoleAssigned;
@@ -255,7 +252,7 @@ public final class CommitmentProjector implements Projector {
         for (String id : batch.changed) {
             CommitmentState state = batch.states.get(id);
             long position = DocCache.position(batch.commitments.get(id));
-            batch.rows.put(id, row(state, position));
+            batch.rows.put(id, CommitmentRows.row(state, position, batch.makers::get, batch.initiatives::get));
             updateQueue(state, position);
             // makerId beside the text: a later batch preloads the maker without parsing the state.
             batch.commitments.put(id, new Document(DocCache.POSITION, position).append("makerId", state.makerId)
@@ -295,70 +292,5 @@ public final class CommitmentProjector implements Projector {
             // written for every initiative ever targeted, so that batching cannot change which exist.
             batch.queue.put(d.getKey(), queue);
         }
-    }
-
-    private Document row(CommitmentState s, long position) {
-        Document maker = batch.makers.get(s.makerId);
-        Set<String> initiatives = s.details.targetedInitiatives();
-        List<String> initiativeNames = new ArrayList<>();
-        List<String> actions = new ArrayList<>();
-        List<String> actionNames = new ArrayList<>();
-        for (String id : initiatives) {
-            Document initiative = batch.initiatives.get(id);
-            initiativeNames.add(Recorded.initiativeName(initiative, id));
-        }
-        for (TargetAction t : s.details.targets()) {
-            actions.add(t.initiativeId() + ":" + t.actionCode());
-            actionNames.add(Recorded.actionName(batch.initiatives.get(t.initiativeId()), t.actionCode()));
-        }
-        List<Integer> reported = new ArrayList<>();
-        List<Integer> late = new ArrayList<>();
-        List<Integer> corrected = new ArrayList<>();
-        s.reports.forEach((year, revisions) -> {
-            reported.add(year);
-            if (revisions.get(revisions.size() - 1).late) {
-                late.add(year);
-            }
-            if (revisions.size() > 1) {
-                corrected.add(year);
-            }
-        });
-        Integer latestYear = s.latestReportedYear();
-        List<String> pending = new ArrayList<>();
-        s.decisions.forEach((id, d) -> {
-            if (d.state == CommitmentState.DecisionState.PENDING && s.status.isOpen()) {
-                pending.add(id);
-            }
-        });
-        return new Document(DocCache.POSITION, position)
-                .append("title", s.details.title())
-                .append("makerId", s.makerId)
-                .append("makerName", maker == null ? s.makerId : maker.getString("name"))
-                .append("stakeholderGroup", maker == null ? null : maker.getString("stakeholderGroup"))
-                .append("hemisphere", maker == null ? null : maker.getString("hemisphere"))
-                .append("country", maker == null ? null : maker.getString("country"))
-                .append("region", maker == null ? null : maker.getString("region"))
-                .append("initiatives", new ArrayList<>(initiatives))
-                .append("initiativeNames", initiativeNames)
-                .append("actions", actions)
-                .append("actionNames", actionNames)
-                .append("status", s.status.name())
-                .append("types", new TreeSet<>(s.details.types().stream().map(CommitmentType::name).toList()).stream().toList())
-                .append("startYear", s.startYear())
-                .append("endYear", s.endYear())
-                .append("pledgedAt", s.pledgedAt.toString())
-                .append("pledgeYear", s.pledgeYear)
-                .append("financialAmount", s.details.financial() == null ? null : s.details.financial().amount().toPlainString())
-                .append("financialCurrency", s.details.financial() == null ? null : s.details.financial().currency())
-                .append("financialCommitmentExpected", s.financialCommitmentExpected)
-                .append("reportedYears", reported)
-                .append("lateYears", late)
-                .append("correctedYears", corrected)
-                .append("latestProgress", latestYear == null ? null : s.reportInForce(latestYear).report.status().name())
-                .append("pendingDecisions", pending)
-                .append("amendments", s.amendments)
-                .append("extensions", s.extensions)
-                .append("closedAt", s.closedAt == null ? null : s.closedAt.toString())
-                .append("lastChangedAt", s.lastChangedAt.toString());
     }
 }

@@ -75,19 +75,12 @@ public class CommitmentQueries {
 
     /** The commitment as the ledger had recorded it at {@code at}: its events recorded by then, folded. */
     private Optional<CommitmentView> asOf(String id, Instant at) {
-        CommitmentState state = null;
-        long position = -1;
-        for (LedgerEvent e : recorded.ledger().eventsOf(id)) {
-            if (e.recordedAt().isAfter(at)) {
-                break;
-            }
-            state = CommitmentFold.apply(state, e.payload(), e.recordedAt());
-            position = e.position();
-        }
+        Folded folded = fold(recorded.ledger().eventsOf(id), at);
+        CommitmentState state = folded.state();
         if (state == null) {
             return Optional.empty();
         }
-        return Optional.of(view(state, recorded.cycles(at), at, at, position, recorded.asOf(at),
+        return Optional.of(view(state, recorded.cycles(at), at, at, folded.position(), recorded.asOf(at),
                 RateQueries.rates(recorded, at)));
     }
 
@@ -140,12 +133,23 @@ public class CommitmentQueries {
                 r.report.evidenceLinks(), r.recordedAt, r.deadline, r.late, r.reason, r.by, r.supersededBy);
     }
 
-    /** The money movements of each commitment asked for, at the rates recorded now. */
+    /** The money movements of each commitment asked for, at the rates recorded now (or as of an instant, by then). */
     @QueryHandler
     public CommitmentMoneyMovements handle(MoneyMovementsOf q) {
+        Map<String, List<MoneyMovement>> movements = new HashMap<>();
+        if (q.asOf() != null) {
+            RecordedRates rates = RateQueries.rates(recorded, q.asOf());
+            recorded.ledger().eventsOf(q.commitmentIds()).forEach((id, events) -> {
+                CommitmentState state = fold(events, q.asOf()).state();
+                if (state != null) {
+                    movements.put(id, MoneyMovements.of(state, rates));
+                }
+            });
+            LedgerPoint point = recorded.asOf(q.asOf());
+            return new CommitmentMoneyMovements(movements, point.position(), point.recordedAt());
+        }
         LedgerPoint point = recorded.current(CommitmentProjector.NAME, DashboardProjector.NAME);
         RecordedRates rates = RateQueries.rates(recorded, null);
-        Map<String, List<MoneyMovement>> movements = new HashMap<>();
         for (Document doc : recorded.collection(CommitmentProjector.COMMITMENTS).find(in("_id", List.copyOf(q.commitmentIds())))) {
             if (doc.get("state") != null) {
                 movements.put(doc.getString("_id"),
@@ -155,14 +159,31 @@ public class CommitmentQueries {
         return new CommitmentMoneyMovements(movements, point.position(), point.recordedAt());
     }
 
+    /** A commitment's state from its events recorded by {@code at} (null when none was), and the last one's position. */
+    record Folded(CommitmentState state, long position) {
+    }
+
+    static Folded fold(List<LedgerEvent> events, Instant at) {
+        CommitmentState state = null;
+        long position = -1;
+        for (LedgerEvent e : events) {
+            if (e.recordedAt().isAfter(at)) {
+                break;
+            }
+            state = CommitmentFold.apply(state, e.payload(), e.recordedAt());
+            position = e.position();
+        }
+        return new Folded(state, position);
+    }
+
     // ---------------------------------------------------------------- lists
 
-    /** A page of commitment rows matching the filter, ordered by pledge time; scans the rows. */
+    /** A page of commitment rows matching the filter, ordered by pledge time; scans the rows (now or as of an instant). */
     @QueryHandler
     public CommitmentPage handle(CommitmentList q) {
-        LedgerPoint point = recorded.current(CommitmentProjector.NAME);
+        LedgerPoint point = q.asOf() == null ? recorded.current(CommitmentProjector.NAME) : recorded.asOf(q.asOf());
         List<Document> matching = new ArrayList<>();
-        for (Document row : recorded.collection(CommitmentProjector.ROWS).find()) {
+        for (Document row : CommitmentRows.of(recorded, q.asOf())) {
             if (matches(q.filter(), row)) {
                 matching.add(row);
             }
@@ -181,7 +202,10 @@ public class CommitmentQueries {
                         .anyMatch(a -> a.equals(f.action()) || a.endsWith(":" + f.action())))
                 && (f.group() == null || f.group().equalsIgnoreCase(row.getString("stakeholderGroup")))
                 && (f.country() == null || f.country().equalsIgnoreCase(row.getString("country")))
+                && (f.region() == null || f.region().equalsIgnoreCase(row.getString("region")))
                 && (f.status() == null || f.status().equalsIgnoreCase(row.getString("status")))
+                && (f.type() == null || row.getList("types", String.class, List.of()).stream().anyMatch(f.type()::equalsIgnoreCase))
+                && (f.maker() == null || f.maker().equals(row.getString("makerId")))
                 && (f.year() == null || (row.getInteger("startYear") <= f.year() && f.year() <= row.getInteger("endYear")))
                 && (f.text() == null || contains(row.getString("title"), f.text()) || contains(row.getString("makerName"), f.text()));
     }

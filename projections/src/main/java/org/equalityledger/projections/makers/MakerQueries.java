@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.in;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.equalityledger.api.query.makers.MakerProfile;
 import org.equalityledger.api.query.makers.MakerSummary;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
 import org.equalityledger.projections.commitments.CommitmentProjector;
+import org.equalityledger.projections.commitments.CommitmentRows;
 import org.equalityledger.projections.model.CommitmentFold;
 import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.reference.Recorded;
@@ -84,9 +86,14 @@ public class MakerQueries {
                 maker.getString("region"), maker.getList("commitmentIds", String.class, List.of()).size());
     }
 
+    /**
+     * Makers as of an instant are those registered by then, each with the commitments it had pledged by
+     * then (counted from the rows as of that instant).
+     */
     @QueryHandler
     public MakerPage handle(ListMakers q) {
-        LedgerPoint point = recorded.current(CommitmentProjector.NAME);
+        LedgerPoint point = q.asOf() == null ? recorded.current(CommitmentProjector.NAME) : recorded.asOf(q.asOf());
+        Map<String, Integer> pledgedBy = q.asOf() == null ? null : pledgedBy(q.asOf());
         List<Bson> filters = new ArrayList<>();
         filters.add(exists("name")); // a maker only named by a commitment recorded before its registration is not listed
         if (q.group() != null) {
@@ -105,16 +112,29 @@ public class MakerQueries {
         List<MakerSummary> matching = new ArrayList<>();
         for (Document d : recorded.collection(CommitmentProjector.MAKERS).find(and(filters))) {
             String name = d.getString("name");
-            if (name != null && (text == null || name.toLowerCase(Locale.ROOT).contains(text))) {
+            if (name == null || text != null && !name.toLowerCase(Locale.ROOT).contains(text)) {
+                continue;
+            }
+            if (pledgedBy == null) {
                 matching.add(summary(d.getString("_id"), d));
+            } else if (!registeredAfter(d, q.asOf())) {
+                MakerSummary now = summary(d.getString("_id"), d);
+                matching.add(new MakerSummary(now.makerId(), now.name(), now.stakeholderGroup(), now.hemisphere(), now.country(),
+                        now.region(), pledgedBy.getOrDefault(now.makerId(), 0)));
             }
         }
         matching.sort(Comparator.comparing((MakerSummary m) -> m.name().toLowerCase(Locale.ROOT))
                 .thenComparing(MakerSummary::makerId));
         int from = (int) Math.min(matching.size(), (long) q.page() * q.size());
-        int to = Math.min(matching.size(), from + q.size());
+        int to = (int) Math.min(matching.size(), (long) from + q.size());
         return new MakerPage(q.page(), q.size(), matching.size(), matching.subList(from, to), point.position(),
                 point.recordedAt());
+    }
+
+    private Map<String, Integer> pledgedBy(Instant at) {
+        Map<String, Integer> counts = new HashMap<>();
+        CommitmentRows.of(recorded, at).forEach(row -> counts.merge(row.getString("makerId"), 1, Integer::sum));
+        return counts;
     }
 
     /**

@@ -12,9 +12,10 @@ import org.equalityledger.api.query.reporting.CycleCompliance;
 import org.equalityledger.api.query.reporting.ReportingCycleCompliance;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
 import org.equalityledger.projections.commitments.CommitmentProjector;
+import org.equalityledger.projections.commitments.CommitmentRows;
 import org.equalityledger.projections.reference.Recorded;
 
-/** The reporting room's answers: a cycle's compliance, from a scan of the list rows ({@code rm_commitment_rows}). */
+/** The reporting room's answers: a cycle's compliance, from a scan of the list rows (now or as of an instant, see {@link CommitmentRows}). */
 public class ReportingQueries {
 
     private final Recorded recorded;
@@ -26,9 +27,9 @@ public class ReportingQueries {
     /** Every commitment expected to report for the year: who reported, who was late, who is overdue. */
     @QueryHandler
     public CycleCompliance handle(ReportingCycleCompliance q) {
-        LedgerPoint point = recorded.current(CommitmentProjector.NAME);
+        LedgerPoint point = q.asOf() == null ? recorded.current(CommitmentProjector.NAME) : recorded.asOf(q.asOf());
         int year = q.year();
-        Instant now = recorded.now();
+        Instant now = q.asOf() == null ? recorded.now() : q.asOf();
         ReportingStatusPolicy.Cycle cycle = recorded.cycles(now).get(year);
         boolean deadlinePassed = cycle != null && cycle.due(now);
         List<CycleCompliance.Expected> expected = new ArrayList<>();
@@ -36,9 +37,10 @@ public class ReportingQueries {
         int late = 0;
         int overdue = 0;
         int notYetDue = 0;
-        for (Document row : recorded.collection(CommitmentProjector.ROWS).find()) {
+        for (Document row : CommitmentRows.of(recorded, q.asOf())) {
             String status = row.getString("status");
-            if (!"ACTIVE".equals(status) && !"COMPLETED".equals(status)) {
+            if (!"ACTIVE".equals(status) && !"COMPLETED".equals(status)
+                    || q.initiative() != null && !row.getList("initiatives", String.class, List.of()).contains(q.initiative())) {
                 continue;
             }
             String closedAt = row.getString("closedAt");
@@ -60,7 +62,8 @@ public class ReportingQueries {
                 state = "notYetDue";
             }
             expected.add(new CycleCompliance.Expected(row.getString("_id"), row.getString("title"), row.getString("makerName"),
-                    row.getList("initiativeNames", String.class), state));
+                    row.getList("initiativeNames", String.class), state,
+                    row.getString("makerId"), row.getList("initiatives", String.class)));
         }
         expected.sort(Comparator.comparing((CycleCompliance.Expected e) -> order(e.reporting()))
                 .thenComparing(CycleCompliance.Expected::commitmentId));

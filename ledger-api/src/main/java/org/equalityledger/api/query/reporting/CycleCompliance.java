@@ -18,7 +18,8 @@ public record CycleCompliance(int year, Cycle cycle, Counts counts, Double share
     public record Counts(int expected, int reported, int reportedLate, int overdue, int notYetDue) {
     }
 
-    /** {@code reporting}: reported, reportedLate, overdue or notYetDue. */
-    public record Expected(String commitmentId, String title, String maker, List<String> initiatives, String reporting) {
+    /** {@code reporting}: reported, reportedLate, overdue or notYetDue; {@code initiatives} are names, in the order of {@code initiativeIds}. */
+    public record Expected(String commitmentId, String title, String maker, List<String> initiatives, String reporting,
+                           String makerId, List<String> initiativeIds) {
     }
 }

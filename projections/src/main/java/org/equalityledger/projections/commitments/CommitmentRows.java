@@ -1,0 +1,135 @@
+package org.equalityledger.projections.commitments;
+
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.bson.Document;
+import org.equalityledger.api.commitment.CommitmentType;
+import org.equalityledger.api.commitment.TargetAction;
+import org.equalityledger.projections.model.CommitmentState;
+import org.equalityledger.projections.reference.Recorded;
+import org.equalityledger.projections.store.DocCache;
+
+/**
+ * The flat row of a commitment that lists, exports and reporting cycles scan: written by the projector
+ * into {@code rm_commitment_rows}, and computed the same way from the events recorded by an instant for
+ * the lists as of that instant, so a list of the past has the very columns of today's.
+ */
+public final class CommitmentRows {
+
+    private CommitmentRows() {
+    }
+
+    /**
+     * The rows to scan: those of {@code rm_commitment_rows} now; as of {@code at}, every commitment pledged
+     * by then, folded from its events recorded by then (the makers' and initiatives' names as recorded now,
+     * as a commitment's own view as of an instant names them). Reads every commitment's events.
+     */
+    public static Iterable<Document> of(Recorded recorded, Instant at) {
+        if (at == null) {
+            return recorded.collection(CommitmentProjector.ROWS).find();
+        }
+        List<String> ids = new ArrayList<>();
+        recorded.collection(CommitmentProjector.ROWS).find().projection(include("_id")).forEach(d -> ids.add(d.getString("_id")));
+        List<CommitmentState> states = new ArrayList<>();
+        Map<String, Long> positions = new HashMap<>();
+        recorded.ledger().eventsOf(ids).forEach((id, events) -> {
+            CommitmentQueries.Folded folded = CommitmentQueries.fold(events, at);
+            if (folded.state() != null) {
+                states.add(folded.state());
+                positions.put(id, folded.position());
+            }
+        });
+        Set<String> makerIds = new HashSet<>();
+        Set<String> initiativeIds = new HashSet<>();
+        states.forEach(s -> {
+            makerIds.add(s.makerId);
+            initiativeIds.addAll(s.details.targetedInitiatives());
+        });
+        Map<String, Document> makers = new HashMap<>();
+        recorded.collection(CommitmentProjector.MAKERS).find(in("_id", List.copyOf(makerIds)))
+                .forEach(d -> makers.put(d.getString("_id"), d));
+        Map<String, Document> initiatives = recorded.initiatives(initiativeIds);
+        List<Document> rows = new ArrayList<>();
+        for (CommitmentState s : states) {
+            rows.add(row(s, positions.get(s.commitmentId), makers::get, initiatives::get).append("_id", s.commitmentId));
+        }
+        return rows;
+    }
+
+    /** The row of a commitment's state, its maker's and initiatives' documents looked up by id (null when not recorded). */
+    static Document row(CommitmentState s, long position, Function<String, Document> makers,
+                        Function<String, Document> initiatives) {
+        Document maker = makers.apply(s.makerId);
+        Set<String> targeted = s.details.targetedInitiatives();
+        List<String> initiativeNames = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        List<String> actionNames = new ArrayList<>();
+        for (String id : targeted) {
+            initiativeNames.add(Recorded.initiativeName(initiatives.apply(id), id));
+        }
+        for (TargetAction t : s.details.targets()) {
+            actions.add(t.initiativeId() + ":" + t.actionCode());
+            actionNames.add(Recorded.actionName(initiatives.apply(t.initiativeId()), t.actionCode()));
+        }
+        List<Integer> reported = new ArrayList<>();
+        List<Integer> late = new ArrayList<>();
+        List<Integer> corrected = new ArrayList<>();
+        s.reports.forEach((year, revisions) -> {
+            reported.add(year);
+            if (revisions.get(revisions.size() - 1).late) {
+                late.add(year);
+            }
+            if (revisions.size() > 1) {
+                corrected.add(year);
+            }
+        });
+        Integer latestYear = s.latestReportedYear();
+        List<String> pending = new ArrayList<>();
+        s.decisions.forEach((id, d) -> {
+            if (d.state == CommitmentState.DecisionState.PENDING && s.status.isOpen()) {
+                pending.add(id);
+            }
+        });
+        return new Document(DocCache.POSITION, position)
+                .append("title", s.details.title())
+                .append("makerId", s.makerId)
+                .append("makerName", maker == null ? s.makerId : maker.getString("name"))
+                .append("stakeholderGroup", maker == null ? null : maker.getString("stakeholderGroup"))
+                .append("hemisphere", maker == null ? null : maker.getString("hemisphere"))
+                .append("country", maker == null ? null : maker.getString("country"))
+                .append("region", maker == null ? null : maker.getString("region"))
+                .append("initiatives", new ArrayList<>(targeted))
+                .append("initiativeNames", initiativeNames)
+                .append("actions", actions)
+                .append("actionNames", actionNames)
+                .append("status", s.status.name())
+                .append("types", new TreeSet<>(s.details.types().stream().map(CommitmentType::name).toList()).stream().toList())
+                .append("startYear", s.startYear())
+                .append("endYear", s.endYear())
+                .append("pledgedAt", s.pledgedAt.toString())
+                .append("pledgeYear", s.pledgeYear)
+                .append("financialAmount", s.details.financial() == null ? null : s.details.financial().amount().toPlainString())
+                .append("financialCurrency", s.details.financial() == null ? null : s.details.financial().currency())
+                .append("financialCommitmentExpected", s.financialCommitmentExpected)
+                .append("reportedYears", reported)
+                .append("lateYears", late)
+                .append("correctedYears", corrected)
+                .append("latestProgress", latestYear == null ? null : s.reportInForce(latestYear).report.status().name())
+                .append("pendingDecisions", pending)
+                .append("amendments", s.amendments)
+                .append("extensions", s.extensions)
+                .append("closedAt", s.closedAt == null ? null : s.closedAt.toString())
+                .append("lastChangedAt", s.lastChangedAt.toString());
+    }
+}
