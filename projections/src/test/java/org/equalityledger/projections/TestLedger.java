@@ -222,6 +222,11 @@ final class TestLedger implements LedgerReader {
     }
 
     @Override
+    public Instant recordedAt(long position) {
+        return position >= 0 && position < events.size() ? events.get((int) position).recordedAt() : null;
+    }
+
+    @Override
     public List<LedgerEvent> eventsBetween(long from, long to) {
         return events.stream().filter(e -> e.position() >= from && e.position() <= to).toList();
     }

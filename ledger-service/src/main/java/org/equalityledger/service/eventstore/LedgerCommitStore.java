@@ -81,8 +81,16 @@ final class LedgerCommitStore {
         return find(in(LedgerCommit.ID, ids));
     }
 
-    /** The commit holding {@code position}, looking back in windows from it. */
+    /** The commit holding {@code position}: the one starting there, else looking back in windows from it. */
     Optional<LedgerCommit> commitContaining(long position) {
+        if (position < 0) {
+            return Optional.empty();
+        }
+        // Most commits hold one command's events, so most positions start one: a single _id lookup.
+        List<LedgerCommit> starting = find(eq(LedgerCommit.ID, position));
+        if (!starting.isEmpty()) {
+            return Optional.of(starting.get(0));
+        }
         for (long upTo = position; upTo >= 0; upTo -= WINDOW) {
             List<LedgerCommit> found = commitsStartingIn(upTo - WINDOW + 1, WINDOW);
             if (!found.isEmpty()) {

@@ -30,6 +30,9 @@ public interface LedgerEvents {
     /** The position of the last event recorded at or before {@code instant}; -1 when there is none. */
     long lastPositionAt(Instant instant);
 
+    /** When the event at {@code position} was recorded; null when the ledger holds no event there. */
+    Instant recordedAt(long position);
+
     /** Whether the aggregate has any stored event. */
     boolean holds(String aggregateId);
 

@@ -59,6 +59,11 @@ public final class MongoLedgerEvents implements LedgerEvents {
     }
 
     @Override
+    public Instant recordedAt(long position) {
+        return engine.recordedAt(position);
+    }
+
+    @Override
     public boolean holds(String aggregateId) {
         return engine.lastSequenceNumberFor(aggregateId).isPresent();
     }

@@ -3,7 +3,9 @@ package org.equalityledger.service.eventstore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -193,25 +195,66 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     /**
      * The token just before the first event recorded at or after {@code dateTime}. Recording times
      * follow positions (each writer records after seeing the commit before it), so a binary search
-     * over positions finds it in a logarithmic number of reads.
+     * over positions finds it in a logarithmic number of reads. It searches below the head hint first
+     * (every position there is stored) and walks to the end only when all of them were recorded before.
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        long end = store.walkFrom(store.headHint());
-        long low = 0;
-        long high = end;
+        long hint = store.headHint();
+        long first = firstRecordedFrom(0, hint, dateTime);
+        if (first == hint) {
+            first = firstRecordedFrom(hint, store.walkFrom(hint), dateTime);
+        }
+        return first == 0 ? null : new GlobalSequenceTrackingToken(first - 1);
+    }
+
+    /**
+     * The first position in {@code [low, high)} recorded at or after {@code dateTime}; {@code high} when
+     * there is none. Each step probes the position of its range with the most trailing zero bits rather
+     * than the middle: every search then starts with the same few positions, whose instants are
+     * remembered, and reads the store only for its last steps.
+     */
+    private long firstRecordedFrom(long low, long high, Instant dateTime) {
         while (low < high) {
-            long middle = (low + high) >>> 1;
-            Instant recorded = store.commitContaining(middle)
-                    .map(c -> Instant.parse(c.entries().get((int) (middle - c.firstPosition())).recordedAt()))
-                    .orElseThrow(() -> new EventStoreException("No event at position " + middle));
+            long probe = aligned(low, high - 1);
+            Instant recorded = recordedAt(probe);
+            if (recorded == null) {
+                throw new EventStoreException("No event at position " + probe);
+            }
             if (recorded.isBefore(dateTime)) {
-                low = middle + 1;
+                low = probe + 1;
             } else {
-                high = middle;
+                high = probe;
             }
         }
-        return low == 0 ? null : new GlobalSequenceTrackingToken(low - 1);
+        return low;
+    }
+
+    /** The position in {@code [from, to]} with the most trailing zero bits. */
+    static long aligned(long from, long to) {
+        return from == to ? from : to & -Long.highestOneBit(from ^ to);
+    }
+
+    /** Recording instants read so far, by position: a stored event's never changes. Forgotten all at once when full. */
+    private final Map<Long, Instant> recordedAt = new ConcurrentHashMap<>();
+    private static final int INSTANTS_KEPT = 1 << 16;
+
+    /** When the event at {@code position} was recorded; null when the ledger holds no event there. */
+    public Instant recordedAt(long position) {
+        Instant known = recordedAt.get(position);
+        if (known != null) {
+            return known;
+        }
+        Optional<LedgerCommit> commit = store.commitContaining(position);
+        if (commit.isEmpty()) {
+            return null;
+        }
+        Instant at = Instants.parse(commit.get().entries().get((int) (position - commit.get().firstPosition())).recordedAt());
+        if (recordedAt.size() >= INSTANTS_KEPT) {
+            recordedAt.clear();
+        }
+        recordedAt.put(position, at);
+        return at;
     }
 
     @Override

@@ -82,6 +82,11 @@ public final class LedgerEventsReader implements LedgerReader {
     }
 
     @Override
+    public Instant recordedAt(long position) {
+        return ledger.recordedAt(position);
+    }
+
+    @Override
     public List<LedgerEvent> eventsBetween(long from, long to) {
         List<LedgerEvent> events = new ArrayList<>();
         if (to < from) {

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.equalityledger.api.query.LedgerPoint;
 import org.equalityledger.projections.query.ReadSideBehind;
-import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelPositions;
 
@@ -21,14 +20,10 @@ import org.equalityledger.projections.store.ReadModelPositions;
  */
 public final class ProcessorPositions implements ReadModelPositions {
 
-    private static final int INSTANTS_KEPT = 10_000;
-
     private final Function<String, Optional<StreamingEventProcessor>> processors;
     private final LedgerReader ledger;
     /** A stopped processor (a rebuild's switch, the demo load) shows no status, but its token has not moved. */
     private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
-    /** By position only: the instant an event was recorded never changes. */
-    private final Map<Long, Instant> instants = new ConcurrentHashMap<>();
 
     public ProcessorPositions(Function<String, Optional<StreamingEventProcessor>> processors, LedgerReader ledger) {
         this.processors = processors;
@@ -45,16 +40,8 @@ public final class ProcessorPositions implements ReadModelPositions {
         if (position < 0) {
             return LedgerPoint.EMPTY;
         }
-        Instant at = instants.get(position);
-        if (at == null) {
-            at = ledger.eventsBetween(position, position).stream().findFirst().map(LedgerEvent::recordedAt).orElse(null);
-            if (at != null) {
-                if (instants.size() >= INSTANTS_KEPT) {
-                    instants.clear();
-                }
-                instants.put(position, at);
-            }
-        }
+        // The ledger remembers the instants it read, by position: an event's never changes.
+        Instant at = ledger.recordedAt(position);
         return new LedgerPoint(position, at);
     }
 

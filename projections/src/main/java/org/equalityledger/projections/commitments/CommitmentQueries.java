@@ -80,8 +80,10 @@ public class CommitmentQueries {
         if (state == null) {
             return Optional.empty();
         }
-        return Optional.of(view(state, recorded.cycles(at), at, at, folded.position(), recorded.asOf(at),
-                RateQueries.rates(recorded, at)));
+        // The ledger searched by instant once: the rates applied then are those recorded up to the same point.
+        LedgerPoint point = recorded.asOf(at);
+        return Optional.of(view(state, recorded.cycles(at), at, at, folded.position(), point,
+                RateQueries.rates(recorded, null).upTo(point.position())));
     }
 
     private CommitmentView view(CommitmentState s, Map<Integer, ReportingStatusPolicy.Cycle> cycles, Instant at, Instant asOf,

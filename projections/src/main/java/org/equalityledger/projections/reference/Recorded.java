@@ -18,7 +18,6 @@ import org.equalityledger.api.initiative.ImplementationPeriod;
 import org.equalityledger.api.query.LedgerPoint;
 import org.equalityledger.api.reporting.ReportingStatusPolicy;
 import org.equalityledger.projections.commitments.CommitmentProjector;
-import org.equalityledger.projections.store.LedgerEvent;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelPositions;
 import org.equalityledger.projections.store.ReadModels;
@@ -84,8 +83,8 @@ public final class Recorded {
         if (position < 0) {
             return LedgerPoint.EMPTY;
         }
-        List<LedgerEvent> event = ledger.eventsBetween(position, position);
-        return event.isEmpty() ? LedgerPoint.EMPTY : new LedgerPoint(position, event.get(0).recordedAt());
+        Instant recordedAt = ledger.recordedAt(position);
+        return recordedAt == null ? LedgerPoint.EMPTY : new LedgerPoint(position, recordedAt);
     }
 
     // ---------------------------------------------------------------- initiatives and cycles

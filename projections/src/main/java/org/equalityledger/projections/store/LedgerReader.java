@@ -27,6 +27,9 @@ public interface LedgerReader {
     /** The position of the last event recorded at or before {@code instant}; -1 when there is none. */
     long lastPositionAt(Instant instant);
 
+    /** When the event at {@code position} was recorded; null when the ledger holds no event there. */
+    Instant recordedAt(long position);
+
     /** The events at positions {@code from} to {@code to}, both inclusive, in order. */
     List<LedgerEvent> eventsBetween(long from, long to);
 
