@@ -76,9 +76,9 @@ class HomePageTest extends SitePageTest {
         return "ar".equals(lang) ? Locale.forLanguageTag("ar-u-nu-latn") : Locale.forLanguageTag(lang);
     }
 
-    /** Browsers give non-breaking spaces (French groups and percent signs) as plain spaces. */
+    /** Browsers give non-breaking spaces (French groups and percent signs) as plain spaces, and drop direction marks (Arabic percent signs). */
     private static String spaces(String text) {
-        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ').replaceAll("[\u200e\u200f\u061c]", "");
     }
 
     private static String number(long n, String lang) {
