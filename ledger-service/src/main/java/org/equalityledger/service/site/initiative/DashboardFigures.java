@@ -95,7 +95,7 @@ public class DashboardFigures {
         // Reversed, so the first category stands on top as in the table.
         option.put("yAxis", Map.of("type", "category", "data", names, "inverse", true));
         option.put("series", List.of(Map.of("type", "bar", "name", text.apply("initiative.figures.commitments"), "data", values)));
-        return new Chart(id, title, option, List.of(category, text.apply("initiative.figures.commitments")), rows);
+        return new Chart(id, title, option, List.of(category, text.apply("initiative.figures.commitments")), rows, false);
     }
 
     private static Chart money(String id, Map<String, Figures.Year> byYear, Function<String, String> text, SiteContext site) {
@@ -116,11 +116,11 @@ public class DashboardFigures {
         option.put("legend", Map.of("top", 0));
         option.put("grid", grid());
         option.put("xAxis", Map.of("type", "category", "data", years));
-        option.put("yAxis", Map.of("type", "value", "name", "US$"));
+        option.put("yAxis", Map.of("type", "value"));
         option.put("series", List.of(Map.of("type", "bar", "name", pledged, "data", pledgedValues),
                 Map.of("type", "bar", "name", disbursed, "data", disbursedValues)));
         return new Chart(id, text.apply("initiative.chart.money"), option,
-                List.of(text.apply("initiative.chart.year"), pledged, disbursed), rows);
+                List.of(text.apply("initiative.chart.year"), pledged, disbursed), rows, false);
     }
 
     private static Chart compliance(String id, Map<String, Figures.Year> byYear, Function<String, String> text,
@@ -152,7 +152,7 @@ public class DashboardFigures {
         option.put("yAxis", Map.of("type", "value", "minInterval", 1));
         option.put("series", List.of(stacked(onTime, onTimeValues), stacked(late, lateValues), stacked(overdue, overdueValues)));
         return new Chart(id, text.apply("initiative.chart.cycles"), option, List.of(text.apply("initiative.chart.cycle"),
-                text.apply("initiative.cycle.expected"), onTime, late, overdue, text.apply("initiative.cycle.share")), rows);
+                text.apply("initiative.cycle.expected"), onTime, late, overdue, text.apply("initiative.cycle.share")), rows, true);
     }
 
     private static Map<String, Object> stacked(String name, List<Long> values) {
@@ -171,8 +171,9 @@ public class DashboardFigures {
     public record Tile(String label, String value, String exact) {
     }
 
-    /** A chart: its element id, title, ECharts option, and the table of its data (cells formatted). */
-    public record Chart(String id, String title, Map<String, Object> option, List<String> headers, List<List<Cell>> rows) {
+    /** A chart: its element id, title, ECharts option, the table of its data (cells formatted); {@code wide}: the table below it. */
+    public record Chart(String id, String title, Map<String, Object> option, List<String> headers, List<List<Cell>> rows,
+                        boolean wide) {
     }
 
     public record Cell(String text, boolean number) {

@@ -32,24 +32,26 @@ public class ScopePages {
     @GetMapping("/stakeholder-groups/{group}")
     String group(@PathVariable String group, @ModelAttribute(name = "site", binding = false) SiteContext site, Model model) {
         String scope = DashboardScopes.group(group);
-        return page(scope, "group", messages.getMessage("initiative.group." + code(scope), null, locale(site)), site, model);
+        return page(scope, "group", "stakeholder-groups", messages.getMessage("initiative.group." + code(scope), null, locale(site)), site, model);
     }
 
     @GetMapping("/regions/{region}")
     String region(@PathVariable String region, @ModelAttribute(name = "site", binding = false) SiteContext site, Model model) {
         String scope = DashboardScopes.region(region);
-        return page(scope, "region", messages.getMessage("initiative.region." + code(scope), null, locale(site)), site, model);
+        return page(scope, "region", "regions", messages.getMessage("initiative.region." + code(scope), null, locale(site)), site, model);
     }
 
     @GetMapping("/countries/{country}")
     String country(@PathVariable String country, @ModelAttribute(name = "site", binding = false) SiteContext site, Model model) {
         String scope = DashboardScopes.country(country);
-        return page(scope, "country", new Locale("", code(scope)).getDisplayCountry(site.getLocale()), site, model);
+        return page(scope, "country", "countries", new Locale("", code(scope)).getDisplayCountry(site.getLocale()), site, model);
     }
 
-    private String page(String scope, String kind, String name, SiteContext site, Model model) {
+    /** {@code kind}: the commitment list's filter; {@code path}: where the site and the API keep such dashboards. */
+    private String page(String scope, String kind, String path, String name, SiteContext site, Model model) {
         Dashboard dashboard = reads.dashboard(scope, site.getAsOf());
         model.addAttribute("kind", kind);
+        model.addAttribute("api", "/api/dashboards/" + path + "/" + code(scope));
         model.addAttribute("code", code(scope));
         model.addAttribute("name", name);
         model.addAttribute("figures", figures.view(dashboard, site, kind));

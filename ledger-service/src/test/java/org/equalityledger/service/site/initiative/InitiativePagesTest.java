@@ -128,7 +128,7 @@ class InitiativePagesTest extends SitePageTest {
                     .isEqualTo(EN.format(progress.path("accepted").asLong()));
         }
         assertThat(browser.findElement(By.cssSelector("#commitments [data-figure='commitments']")).getText())
-                .startsWith(EN.format(answer.path("commitments").path("count").asLong()) + " commitments");
+                .isEqualTo("Commitments that target this initiative: " + EN.format(answer.path("commitments").path("count").asLong()) + ".");
         assertThat(browser.findElement(By.cssSelector("#commitments a.more")).getAttribute("href")).endsWith("/commitments?lang=en&initiative=gac");
         assertThat(browser.findElements(By.cssSelector("#commitments a[href*='/commitments/" + commitment + "']"))).isNotEmpty();
         String governance = browser.findElement(By.id("governance")).getText();
@@ -188,9 +188,12 @@ class InitiativePagesTest extends SitePageTest {
         }
         assertThat(page("/initiatives/gac?asOf=2021-03-30", "en").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page("/initiatives/mx-mcig?asOf=2018-07-01", "en").getStatusCode()).isEqualTo(HttpStatus.OK);
-        for (String unknown : List.of("/initiatives/no-such", "/initiatives/gac/actions/GAC-9", "/initiatives/no-such/actions/X-1",
-                "/initiatives/%E2%80%AE", "/initiatives/gac/actions/%20")) {
+        for (String unknown : List.of("/initiatives/no-such", "/initiatives/gac/actions/GAC-9", "/initiatives/no-such/actions/X-1")) {
             assertThat(page(unknown, "en").getStatusCode()).as(unknown).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        for (String unreadable : List.of("/initiatives/%E2%80%AE", "/initiatives/%00", "/initiatives/gac/actions/%20",
+                "/initiatives/" + "x".repeat(5000))) {
+            assertThat(page(unreadable, "en").getStatusCode().is4xxClientError()).as(unreadable).isTrue();
         }
         assertThat(page("/initiatives/gac?asOf=someday", "en").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(page("/initiatives/gac?year=2022", "en").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
