@@ -1,15 +1,10 @@
 package org.equalityledger.service.query;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.equalityledger.api.initiative.ImplementationPeriod;
-import org.equalityledger.api.maker.Hemisphere;
-import org.equalityledger.api.maker.StakeholderGroup;
 import org.equalityledger.api.query.dashboards.CountryDashboards;
 import org.equalityledger.api.query.dashboards.CountryDashboardsQuery;
 import org.equalityledger.api.query.dashboards.Dashboard;
@@ -49,22 +44,14 @@ public class DashboardController {
                 Map.entry("initiatives", "/api/dashboards/initiatives"),
                 Map.entry("byInitiative", "/api/dashboards/initiatives/{initiativeId}"),
                 Map.entry("byAction", "/api/dashboards/actions/{initiativeId}/{actionCode}"),
-                Map.entry("byStakeholderGroup", "/api/dashboards/stakeholder-groups/{" + String.join("|", names(StakeholderGroup.values())) + "}"),
-                Map.entry("byHemisphere", "/api/dashboards/hemispheres/{GLOBAL_SOUTH|GLOBAL_NORTH}"),
+                Map.entry("byStakeholderGroup", "/api/dashboards/stakeholder-groups/{" + String.join("|", DashboardScopes.groups()) + "}"),
+                Map.entry("byHemisphere", "/api/dashboards/hemispheres/{" + String.join("|", DashboardScopes.hemispheres()) + "}"),
                 Map.entry("countries", "/api/dashboards/countries"),
                 Map.entry("byCountry", "/api/dashboards/countries/{ISO 3166-1 alpha-2}"),
-                Map.entry("byRegion", "/api/dashboards/regions/{AFRICA|ARAB_STATES|ASIA_PACIFIC|EUROPE_CENTRAL_ASIA|LATIN_AMERICA_CARIBBEAN|NORTH_AMERICA|OTHER}"),
+                Map.entry("byRegion", "/api/dashboards/regions/{" + String.join("|", DashboardScopes.regions()) + "}"),
                 Map.entry("byYear", "/api/dashboards/years/{" + years + "}"),
                 Map.entry("parameters", "asOf (an instant, e.g. 2023-01-01T00:00:00Z), year (" + years + ")"),
                 Map.entry("implementationPeriod", implementationPeriod));
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        List<String> names = new ArrayList<>();
-        for (Enum<?> v : values) {
-            names.add(v.name());
-        }
-        return names;
     }
 
     @GetMapping("/global")
@@ -99,13 +86,13 @@ public class DashboardController {
     @GetMapping("/stakeholder-groups/{group}")
     public Dashboard group(@PathVariable String group, @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) Instant asOf) {
-        return dashboard("group:" + known(group, names(StakeholderGroup.values())), year, asOf);
+        return dashboard(DashboardScopes.group(group), year, asOf);
     }
 
     @GetMapping("/hemispheres/{hemisphere}")
     public Dashboard hemisphere(@PathVariable String hemisphere, @RequestParam(required = false) Integer year,
                                           @RequestParam(required = false) Instant asOf) {
-        return dashboard("hemisphere:" + known(hemisphere, names(Hemisphere.values())), year, asOf);
+        return dashboard(DashboardScopes.hemisphere(hemisphere), year, asOf);
     }
 
     /** Every country whose makers hold commitments, with its figures: the world map's data. */
@@ -118,26 +105,13 @@ public class DashboardController {
     @GetMapping("/countries/{country}")
     public Dashboard country(@PathVariable String country, @RequestParam(required = false) Integer year,
                                        @RequestParam(required = false) Instant asOf) {
-        String code = country.toUpperCase(Locale.ROOT);
-        if (!java.util.Set.of(Locale.getISOCountries()).contains(code)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no country " + country + " (ISO 3166-1 alpha-2)");
-        }
-        return dashboard("country:" + code, year, asOf);
+        return dashboard(DashboardScopes.country(country), year, asOf);
     }
 
     @GetMapping("/regions/{region}")
     public Dashboard region(@PathVariable String region, @RequestParam(required = false) Integer year,
                                       @RequestParam(required = false) Instant asOf) {
-        return dashboard("region:" + known(region, List.of("AFRICA", "ARAB_STATES", "ASIA_PACIFIC", "EUROPE_CENTRAL_ASIA",
-                "LATIN_AMERICA_CARIBBEAN", "NORTH_AMERICA", "OTHER")), year, asOf);
-    }
-
-    private static String known(String value, List<String> allowed) {
-        String v = value.toUpperCase(Locale.ROOT).replace('-', '_');
-        if (!allowed.contains(v)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, value + " is not one of " + allowed);
-        }
-        return v;
+        return dashboard(DashboardScopes.region(region), year, asOf);
     }
 
     private Dashboard dashboard(String scope, Integer year, Instant asOf) {
