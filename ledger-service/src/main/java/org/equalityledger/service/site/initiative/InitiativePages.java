@@ -100,11 +100,8 @@ public class InitiativePages {
         model.addAttribute("children", all.initiatives().stream().filter(i -> id.equals(i.parentInitiativeId()))
                 .map(i -> new Line(i, names.get(i.initiativeId()), null, null)).toList());
         model.addAttribute("actions", actions(initiative.actions(), answer.progress(), site));
-        if (!site.isPast()) {
-            // The list of commitments answers today only; in the past the page gives their count and the way to them.
-            model.addAttribute("few", reads.answer(new CommitmentList(new CommitmentFilter(id, null, null, null, null, null, null),
-                    0, FEW_COMMITMENTS), CommitmentPage.class));
-        }
+        model.addAttribute("few", reads.answer(new CommitmentList(new CommitmentFilter(id, null, null, null, null, null, null),
+                0, FEW_COMMITMENTS, site.getAsOf()), CommitmentPage.class));
         model.addAttribute("governance", governance(initiative.roles(), answer.on()));
         model.addAttribute("figures", figures.view(dashboard, site, "initiative"));
         model.addAttribute("dashboard", dashboard);
