@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.equalityledger.api.common.Role;
+import org.equalityledger.service.store.LedgerStoreProperties;
 
 /**
  * The demo accounts of the embedded mode, one per role; every one has the password
@@ -32,6 +33,11 @@ public final class DemoAccounts {
                     "a second ally, for co-makers (and for seeing what another ally may not do)"),
             new Account("auditor", Set.of(Role.AUDITOR), Set.of(),
                     "reads every history, changes nothing"));
+
+    /** Whether the demo accounts may sign in: as configured, else only in embedded mode. */
+    public static boolean enabled(LedgerSecurityProperties properties, LedgerStoreProperties store) {
+        return properties.demoAccounts() != null ? properties.demoAccounts() : store.embedded();
+    }
 
     private DemoAccounts() {
     }

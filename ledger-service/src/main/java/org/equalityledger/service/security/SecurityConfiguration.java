@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -46,7 +49,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * carries a Content-Security-Policy besides Spring Security's default headers. Logins: the demo
  * accounts (HTTP Basic, embedded mode only unless configured) and, with {@code LEDGER_OIDC_ISSUER_URI},
  * bearer tokens of that OIDC issuer. Missing or bad credentials answer 401, refusals 403, both as
- * problem documents. Stateless: no session, no CSRF token (no cookie ever authenticates a request).
+ * problem documents. The API is stateless: no session, no CSRF token (no cookie ever authenticates an API
+ * request). The pages sign in with a form and keep a session, with CSRF tokens on their forms.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -70,7 +74,9 @@ public class SecurityConfiguration {
             .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
             .replace("img-src 'self'", "img-src 'self' data:");
 
+    /** The API, the actuator and the API's documentation: stateless, every request carries its login. */
     @Bean
+    @Order(1)
     SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties, ObjectMapper json,
                                        LoginThrottle throttle) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
@@ -88,7 +94,11 @@ public class SecurityConfiguration {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
-        http.csrf(AbstractHttpConfigurer::disable)
+        http.securityMatcher(new OrRequestMatcher(api, swaggerUi,
+                        PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**")))
+                .csrf(AbstractHttpConfigurer::disable)
                 // Spring Security's defaults stay: nosniff, frame denial, no-store.
                 .headers(h -> h
                         .addHeaderWriter((request, response) -> {
@@ -119,8 +129,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/dashboards/**", "/api/commitments", "/api/commitments/*",
                                 "/api/commitment-makers", "/api/commitment-makers/*", "/api/reporting-cycles/**",
                                 "/api/initiatives", "/api/initiatives/**", "/api/usd-rates").permitAll()
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("equality-ledger").authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         if (properties.oidc()) {
@@ -133,6 +142,40 @@ public class SecurityConfiguration {
                     .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(new JwtActorConverter())));
             log.info("Logins: bearer tokens of the OIDC issuer {}", issuer);
         }
+        return http.build();
+    }
+
+    /**
+     * The site and the workspaces: a session after signing in (the form with the demo accounts), CSRF
+     * tokens on every form, and the workspaces only for someone signed in. The public pages need no login;
+     * they run here so that their header knows who is signed in.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
+        toWhereTheyWere.setDefaultTargetUrl("/workspace");
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .addFilterBefore(new FormLoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .successHandler((request, response, auth) -> {
+                            throttle.succeeded(auth.getName());
+                            toWhereTheyWere.onAuthenticationSuccess(request, response, auth);
+                        })
+                        .failureHandler((request, response, e) -> {
+                            throttle.failed("password", request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        }))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
+                // A role's workspace refused: the page saying so, in the reader's language.
+                .exceptionHandling(e -> e.accessDeniedPage("/workspace/denied"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/workspace/ally", "/workspace/ally/**").hasRole("ALLY")
+                        .requestMatchers("/workspace/leader", "/workspace/leader/**").hasRole("LEADER")
+                        .requestMatchers("/workspace/secretariat", "/workspace/secretariat/**").hasRole("SECRETARIAT")
+                        .requestMatchers("/workspace/auditor", "/workspace/auditor/**").hasAnyRole("AUDITOR", "SECRETARIAT")
+                        .requestMatchers("/workspace", "/workspace/**").authenticated()
+                        .anyRequest().permitAll());
         return http.build();
     }
 
@@ -156,7 +199,7 @@ public class SecurityConfiguration {
     /** The demo accounts, or no account at all (never Spring Boot's generated one). */
     @Bean
     UserDetailsService ledgerUsers(LedgerSecurityProperties properties, LedgerStoreProperties store) {
-        boolean demo = properties.demoAccounts() != null ? properties.demoAccounts() : store.embedded();
+        boolean demo = DemoAccounts.enabled(properties, store);
         List<UserDetails> users = new ArrayList<>();
         if (demo) {
             // A low work factor: these are demo passwords, and every request checks one.

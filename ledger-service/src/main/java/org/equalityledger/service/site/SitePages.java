@@ -1,6 +1,12 @@
 package org.equalityledger.service.site;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +51,30 @@ public class SitePages {
 
     private SiteContext context(HttpServletRequest request) {
         Locale locale = RequestContextUtils.getLocale(request);
-        return new SiteContext(locale, request.getRequestURI(), request.getParameterMap(), json);
+        return new SiteContext(locale, request.getRequestURI(), addressParameters(request), json);
+    }
+
+    /** The parameters of the address only: a form's fields (sent in its body) never travel into links. */
+    private static Map<String, String[]> addressParameters(HttpServletRequest request) {
+        if (request.getQueryString() == null || "GET".equals(request.getMethod())) {
+            return request.getQueryString() == null ? Map.of() : request.getParameterMap();
+        }
+        Map<String, List<String>> parsed = new LinkedHashMap<>();
+        for (String pair : request.getQueryString().split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                parsed.computeIfAbsent(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
+                        k -> new ArrayList<>()).add(equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                // A part that does not decode is no parameter the page could use.
+            }
+        }
+        Map<String, String[]> parameters = new LinkedHashMap<>();
+        parsed.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+        return parameters;
     }
 
     @ExceptionHandler(Exception.class)
@@ -75,6 +104,10 @@ public class SitePages {
         if (cause instanceof org.equalityledger.service.web.UnknownResourceException
                 || cause instanceof org.axonframework.modelling.command.AggregateNotFoundException) {
             return HttpStatus.NOT_FOUND;
+        }
+        if (cause instanceof org.equalityledger.api.common.NotPermittedException
+                || cause instanceof org.springframework.security.access.AccessDeniedException) {
+            return HttpStatus.FORBIDDEN;
         }
         if (e instanceof ErrorResponse response) {
             HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());

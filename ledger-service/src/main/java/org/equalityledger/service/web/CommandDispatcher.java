@@ -28,7 +28,7 @@ public class CommandDispatcher {
     public static final String ACTOR = "actor";
     public static final String REASON = "reason";
     public static final String POSITION_HEADER = "Ledger-Position";
-    static final String POSITION = CommandDispatcher.class.getName() + ".position";
+    public static final String POSITION = CommandDispatcher.class.getName() + ".position";
 
     private final CommandGateway gateway;
     private final LedgerEvents ledger;

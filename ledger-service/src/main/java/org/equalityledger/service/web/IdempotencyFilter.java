@@ -173,7 +173,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** The id of a key's record: the user, method and path it was used with, and the key itself. */
-    static String recordId(String userId, String method, String path, String key) {
+    public static String recordId(String userId, String method, String path, String key) {
         return sha256(String.join("\n", userId, method, path, key).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -2,6 +2,10 @@ package org.equalityledger.service.web;
 
 import org.equalityledger.service.InterceptedParameters;
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses a query parameter that the endpoint does not take. Ignored, a misspelt {@code asof} or
+ * Refuses a query parameter (one in the address) that the endpoint does not take. Ignored, a misspelt {@code asof} or
  * {@code initative} would answer today's figures or every commitment, which reads as an answer to
  * the question asked.
  */
@@ -42,13 +46,35 @@ final class KnownParameters implements HandlerInterceptor {
             return true;
         }
         List<String> known = taken.computeIfAbsent(method.getMethod(), m -> requestParameters(method));
-        for (String name : request.getParameterMap().keySet()) {
+        for (String name : queryParameterNames(request)) {
             if (!known.contains(name)) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown parameter '" + name + "': "
                         + (known.isEmpty() ? "this takes no query parameters" : "this takes " + String.join(", ", known)));
             }
         }
         return true;
+    }
+
+    /** The names in the address only: a form's fields travel in its body and are the form's to check. */
+    private static Set<String> queryParameterNames(HttpServletRequest request) {
+        String query = request.getQueryString();
+        Set<String> names = new LinkedHashSet<>();
+        if (query == null || query.isEmpty()) {
+            return names;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            try {
+                names.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private List<String> requestParameters(HandlerMethod method) {
