@@ -122,13 +122,14 @@ class JourneyTest extends SitePageTest {
         browser.findElements(By.cssSelector("#expected tbody tr")).forEach(r -> shown.add(r.getAttribute("data-id")));
         List<String> answered = new ArrayList<>();
         then.path("commitments").forEach(c -> answered.add(c.path("commitmentId").asText()));
-        assertThat(shown).isEqualTo(answered);
+        // The page lists the first 50, overdue first; the download has them all.
+        assertThat(shown).isEqualTo(answered.subList(0, Math.min(50, answered.size())));
 
-        // The CSV of what is shown: the same commitments, as of the same instant.
+        // The CSV of what is shown: the cycle's commitments (every page), as of the same instant.
         String csvHref = browser.findElement(By.id("download-csv")).getAttribute("href");
         assertThat(csvHref).contains("asOf=2022-06-30");
         String csv = http.getForObject(URI.create(csvHref), String.class);
-        assertThat(csv.lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList()).isEqualTo(shown);
+        assertThat(csv.lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList()).isEqualTo(answered);
         screenshots("journey-cycle-2023-as-of-2022");
     }
 }

@@ -1,7 +1,6 @@
 package org.equalityledger.projections.commitments;
 
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Projections.include;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +19,8 @@ import org.equalityledger.projections.model.CommitmentState;
 import org.equalityledger.projections.reference.Recorded;
 import org.equalityledger.projections.store.DocCache;
 
+import com.mongodb.client.MongoCollection;
+
 /**
  * The flat row of a commitment that lists, exports and reporting cycles scan: written by the projector
  * into {@code rm_commitment_rows}, and computed the same way from the events recorded by an instant for
@@ -32,18 +33,44 @@ public final class CommitmentRows {
 
     /**
      * The rows to scan: those of {@code rm_commitment_rows} now; as of {@code at}, every commitment pledged
-     * by then, folded from its events recorded by then (the makers' and initiatives' names as recorded now,
-     * as a commitment's own view as of an instant names them). Reads every commitment's events.
+     * by then as it stood then. A row the projection has not changed since that instant is today's row; the
+     * others are folded from their events recorded by then (the makers' and initiatives' names as recorded
+     * now, as a commitment's own view as of an instant names them). Both are kept while read
+     * ({@link Recorded#rowSet}): today's rows until the projection moves, a past instant's for good.
      */
-    public static Iterable<Document> of(Recorded recorded, Instant at) {
+    public static List<Document> of(Recorded recorded, Instant at) {
+        MongoCollection<Document> rows = recorded.collection(CommitmentProjector.ROWS);
+        String table = rows.getNamespace().getFullName();
         if (at == null) {
-            return recorded.collection(CommitmentProjector.ROWS).find();
+            // Read before the rows: rows written after it only make the kept set fresher than its key.
+            long applied = recorded.current(CommitmentProjector.NAME).position();
+            return recorded.rowSet(table + "@" + applied, () -> rows.find().into(new ArrayList<>()));
         }
-        List<String> ids = new ArrayList<>();
-        recorded.collection(CommitmentProjector.ROWS).find().projection(include("_id")).forEach(d -> ids.add(d.getString("_id")));
+        long position = recorded.asOf(at).position();
+        if (position < 0) {
+            return List.of();
+        }
+        return recorded.rowSet(table + "<=" + position, () -> asOf(recorded, rows, at, position));
+    }
+
+    private static List<Document> asOf(Recorded recorded, MongoCollection<Document> rows, Instant at, long position) {
+        boolean applied = recorded.current(CommitmentProjector.NAME).position() >= position;
+        List<Document> result = new ArrayList<>();
+        List<String> changedSince = new ArrayList<>();
+        for (Document row : rows.find()) {
+            if (Instant.parse(row.getString("pledgedAt")).isAfter(at)) {
+                continue;
+            }
+            Object rowPosition = row.get(DocCache.POSITION);
+            if (applied && rowPosition instanceof Number p && p.longValue() <= position) {
+                result.add(row);
+            } else {
+                changedSince.add(row.getString("_id"));
+            }
+        }
         List<CommitmentState> states = new ArrayList<>();
         Map<String, Long> positions = new HashMap<>();
-        recorded.ledger().eventsOf(ids).forEach((id, events) -> {
+        recorded.ledger().eventsOf(changedSince, position + 1).forEach((id, events) -> {
             CommitmentQueries.Folded folded = CommitmentQueries.fold(events, at);
             if (folded.state() != null) {
                 states.add(folded.state());
@@ -57,14 +84,15 @@ public final class CommitmentRows {
             initiativeIds.addAll(s.details.targetedInitiatives());
         });
         Map<String, Document> makers = new HashMap<>();
-        recorded.collection(CommitmentProjector.MAKERS).find(in("_id", List.copyOf(makerIds)))
-                .forEach(d -> makers.put(d.getString("_id"), d));
-        Map<String, Document> initiatives = recorded.initiatives(initiativeIds);
-        List<Document> rows = new ArrayList<>();
-        for (CommitmentState s : states) {
-            rows.add(row(s, positions.get(s.commitmentId), makers::get, initiatives::get).append("_id", s.commitmentId));
+        if (!makerIds.isEmpty()) {
+            recorded.collection(CommitmentProjector.MAKERS).find(in("_id", List.copyOf(makerIds)))
+                    .forEach(d -> makers.put(d.getString("_id"), d));
         }
-        return rows;
+        Map<String, Document> initiatives = recorded.initiatives(initiativeIds);
+        for (CommitmentState s : states) {
+            result.add(row(s, positions.get(s.commitmentId), makers::get, initiatives::get).append("_id", s.commitmentId));
+        }
+        return result;
     }
 
     /** The row of a commitment's state, its maker's and initiatives' documents looked up by id (null when not recorded). */

@@ -3,6 +3,7 @@ package org.equalityledger.projections.reference;
 import static com.mongodb.client.model.Filters.in;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +23,8 @@ import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.projections.store.ReadModelPositions;
 import org.equalityledger.projections.store.ReadModels;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
 
 /**
@@ -35,6 +38,18 @@ public final class Recorded {
     private final ReadModelPositions positions;
     private final ImplementationPeriod implementationPeriod;
     private final Clock clock;
+    /**
+     * Sets of rows that cannot change under their key (the rows as of a past position; today's rows at a
+     * projection's position), kept while they are read: the first reader of a date pays for folding it.
+     * Bounded by the rows held, so a ledger far larger than the demo keeps none rather than run short.
+     */
+    private final Cache<String, List<Document>> rowSets = Caffeine.newBuilder()
+            .maximumWeight(ROWS_KEPT)
+            .weigher((String key, List<Document> rows) -> Math.max(1, rows.size()))
+            .expireAfterAccess(Duration.ofMinutes(30))
+            .build();
+    /** About ten dates' rows of the demo ledger (2,000 commitments), some 40 MB at most. */
+    static final int ROWS_KEPT = 25_000;
 
     public Recorded(ReadModels readModels, LedgerReader ledger, ReadModelPositions positions,
                     ImplementationPeriod implementationPeriod, Clock clock) {
@@ -59,6 +74,11 @@ public final class Recorded {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** The rows under {@code key}, read once while they are kept; {@code read} must answer the same rows for the same key. */
+    public List<Document> rowSet(String key, java.util.function.Supplier<List<Document>> read) {
+        return rowSets.get(key, k -> List.copyOf(read.get()));
     }
 
     // ---------------------------------------------------------------- what an answer reflects

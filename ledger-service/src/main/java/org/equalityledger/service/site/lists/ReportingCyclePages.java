@@ -12,12 +12,14 @@ import org.equalityledger.service.query.Queries;
 import org.equalityledger.service.query.ReportingQueryController;
 import org.equalityledger.service.site.SiteContext;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The reporting cycles of the implementation period: how many commitments were expected to report for
@@ -29,6 +31,8 @@ public class ReportingCyclePages {
 
     /** How a commitment stands in a cycle, in the order the page shows them (as {@link CycleCompliance.Expected#reporting()}). */
     static final List<String> STANDINGS = List.of("reported", "reportedLate", "overdue", "notYetDue");
+    /** A cycle of the demo ledger expects some 2,000 reports: a page lists them 50 at a time. */
+    static final int COMMITMENTS_PER_PAGE = 50;
 
     private final QueryGateway queries;
     private final ImplementationPeriod implementationPeriod;
@@ -59,9 +63,19 @@ public class ReportingCyclePages {
 
     @GetMapping("/reporting-cycles/{year}")
     String cycle(@PathVariable int year, @RequestParam(required = false) String initiative,
-                 @ModelAttribute("site") SiteContext site, Model model) {
+                 @RequestParam(defaultValue = "0") int page, @ModelAttribute("site") SiteContext site, Model model) {
         String chosen = Lists.given(initiative);
+        if (page < 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page");
+        }
         CycleCompliance cycle = cycle(year, chosen, site);
+        // The overdue come first (the answer's order); a page of them at a time, the download has them all.
+        int expected = cycle.commitments().size();
+        int last = Math.max(0, (expected - 1) / COMMITMENTS_PER_PAGE);
+        int from = Math.min(expected, page * COMMITMENTS_PER_PAGE);
+        model.addAttribute("shown", cycle.commitments().subList(from, Math.min(expected, from + COMMITMENTS_PER_PAGE)));
+        model.addAttribute("page", page);
+        model.addAttribute("last", last);
         List<Lists.Option> initiatives = Lists.initiatives(queries, site.getAsOf());
         // Per initiative: the cycle's commitments counted by the initiatives they target (one commitment may target several).
         Map<String, int[]> byInitiative = new LinkedHashMap<>();
