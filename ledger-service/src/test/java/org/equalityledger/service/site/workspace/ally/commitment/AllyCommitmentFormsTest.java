@@ -52,11 +52,26 @@ class AllyCommitmentFormsTest {
         return assertStatus(api.get(null, "/api/commitments/" + id), HttpStatus.OK);
     }
 
-    /** The form at {@code form} with its hidden fields and these values, sent to {@code action}. */
+    /**
+     * The form at {@code form} with its hidden fields and these values, sent to {@code action} in the
+     * form's language (as its action says).
+     */
     static FormClient.Page send(FormClient client, String form, String action, Map<String, String> values) {
         Map<String, String> fields = new LinkedHashMap<>(client.get(form).hiddenFieldsOf(action));
         fields.putAll(values);
-        return client.post(action, fields);
+        return client.post(action + language(form), fields);
+    }
+
+    static String language(String address) {
+        java.util.regex.Matcher lang = java.util.regex.Pattern.compile("[?&]lang=([a-z]{2})").matcher(address);
+        return lang.find() ? "?lang=" + lang.group(1) : "";
+    }
+
+    /** A commitment of ally-demo accepted by leader-gac, once the read side shows it active. */
+    String active() throws InterruptedException {
+        String id = api.active(ALLY);
+        api.eventually(null, "/api/commitments/" + id, c -> c.path("status").asText().equals("ACTIVE"));
+        return id;
     }
 
     static String local(String location) {
@@ -64,8 +79,8 @@ class AllyCommitmentFormsTest {
     }
 
     @Test
-    void the_page_shows_the_commitment_its_decisions_its_years_and_what_its_allies_may_do() {
-        String id = api.active(ALLY);
+    void the_page_shows_the_commitment_its_decisions_its_years_and_what_its_allies_may_do() throws InterruptedException {
+        String id = active();
         FormClient ally = new FormClient(port).signIn(ALLY);
         FormClient.Page shown = ally.get(page(id) + "?lang=en");
         assertThat(shown.status()).isEqualTo(200);
@@ -91,8 +106,8 @@ class AllyCommitmentFormsTest {
     }
 
     @Test
-    void an_amendment_records_only_what_changed_with_its_reason_and_a_refused_one_records_nothing() {
-        String id = api.active(ALLY);
+    void an_amendment_records_only_what_changed_with_its_reason_and_a_refused_one_records_nothing() throws InterruptedException {
+        String id = active();
         FormClient ally = new FormClient(port).signIn(ALLY);
         String form = page(id) + "/amendment?lang=en";
         String action = page(id) + "/amendment";
@@ -128,8 +143,8 @@ class AllyCommitmentFormsTest {
     }
 
     @Test
-    void an_extension_beyond_the_rules_is_refused_beside_its_field_and_a_good_one_is_recorded() {
-        String id = api.active(ALLY);
+    void an_extension_beyond_the_rules_is_refused_beside_its_field_and_a_good_one_is_recorded() throws InterruptedException {
+        String id = active();
         FormClient ally = new FormClient(port).signIn(ALLY);
         String form = page(id) + "/extension?lang=fr";
         String action = page(id) + "/extension";
@@ -153,8 +168,8 @@ class AllyCommitmentFormsTest {
     }
 
     @Test
-    void a_yearly_report_is_filed_once_however_often_it_is_sent_and_a_wrong_year_is_refused_beside_it() {
-        String id = api.active(ALLY);
+    void a_yearly_report_is_filed_once_however_often_it_is_sent_and_a_wrong_year_is_refused_beside_it() throws InterruptedException {
+        String id = active();
         FormClient ally = new FormClient(port).signIn(ALLY);
         String form = page(id) + "/reports/new?lang=en&year=2022";
         String action = page(id) + "/reports";
@@ -183,14 +198,14 @@ class AllyCommitmentFormsTest {
         report.put("evidenceLinks", "https://example.org/care-report-2022\nhttps://example.org/annex");
         Map<String, String> fields = new LinkedHashMap<>(ally.get(form).hiddenFieldsOf(action));
         fields.putAll(report);
-        CompletableFuture<FormClient.Page> first = CompletableFuture.supplyAsync(() -> ally.post(action, fields));
-        CompletableFuture<FormClient.Page> second = CompletableFuture.supplyAsync(() -> ally.post(action, fields));
+        CompletableFuture<FormClient.Page> first = CompletableFuture.supplyAsync(() -> ally.post(action + "?lang=en", fields));
+        CompletableFuture<FormClient.Page> second = CompletableFuture.supplyAsync(() -> ally.post(action + "?lang=en", fields));
         FormClient.Page a = first.join();
         FormClient.Page b = second.join();
         assertThat(a.status()).isEqualTo(302);
         assertThat(b.status()).isEqualTo(302);
         assertThat(b.location()).isEqualTo(a.location());
-        assertThat(ally.post(action, fields).location()).isEqualTo(a.location());
+        assertThat(ally.post(action + "?lang=en", fields).location()).isEqualTo(a.location());
 
         JsonNode reports = commitment(id).path("reports");
         assertThat(reports.size()).isEqualTo(1);
@@ -218,7 +233,7 @@ class AllyCommitmentFormsTest {
 
     @Test
     void a_correction_starts_from_the_report_in_force_needs_a_reason_and_supersedes_it() throws InterruptedException {
-        String id = api.active(ALLY);
+        String id = active();
         assertStatus(api.post(ALLY, "/api/commitments/" + id + "/reports",
                 Map.of("year", 2022, "report", Api.report("ON_TRACK", "Draft law presented to Congress."))), HttpStatus.OK);
         api.eventually(null, "/api/commitments/" + id, c -> c.path("reports").size() == 1);
@@ -257,8 +272,8 @@ class AllyCommitmentFormsTest {
     }
 
     @Test
-    void withdrawing_needs_a_reason_completing_needs_an_active_commitment() {
-        String active = api.active(ALLY);
+    void withdrawing_needs_a_reason_completing_needs_an_active_commitment() throws InterruptedException {
+        String active = active();
         FormClient ally = new FormClient(port).signIn(ALLY);
         String withdrawal = page(active) + "/withdrawal";
         FormClient.Page noReason = send(ally, withdrawal + "?lang=ar", withdrawal, Map.of("reason", "  "));
@@ -275,13 +290,14 @@ class AllyCommitmentFormsTest {
 
         // A pledge no initiative has accepted yet cannot be completed: the rule, at the top of the form.
         String pledged = api.pledged(ALLY);
+        api.eventually(null, "/api/commitments/" + pledged, c -> c.path("status").asText().equals("PLEDGED"));
         String completion = page(pledged) + "/completion";
         FormClient.Page early = send(ally, completion + "?lang=en", completion, Map.of("note", "done already"));
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.html()).contains("Only an active commitment, accepted by an initiative, can be completed.");
         assertThat(commitment(pledged).path("status").asText()).isEqualTo("PLEDGED");
 
-        String done = api.active(ALLY);
+        String done = active();
         FormClient.Page completed = send(ally, page(done) + "/completion?lang=en", page(done) + "/completion",
                 Map.of("note", "the system is law"));
         assertThat(completed.status()).isEqualTo(302);
