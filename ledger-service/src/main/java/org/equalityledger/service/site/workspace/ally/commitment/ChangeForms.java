@@ -99,8 +99,9 @@ public class ChangeForms {
 
     /** What the ally changed in the form, and nothing else. */
     private static CommitmentChanges changes(CommitmentView c, HttpServletRequest request, FormInput input) {
-        String title = FormInput.given(request.getParameter("title"));
-        String description = FormInput.given(request.getParameter("description"));
+        // A title or description emptied is sent as such: the command says it must not be blank.
+        String title = stripped(request.getParameter("title"));
+        String description = stripped(request.getParameter("description"));
         LocalDate end = input.date("changes.end", request.getParameter("end"));
         BigDecimal amount = input.number("changes.financial.amount", request.getParameter("amount"));
         String currency = FormInput.given(request.getParameter("currency"));
@@ -139,6 +140,10 @@ public class ChangeForms {
                 description != null && !description.equals(c.description()) ? description : null,
                 indicators, null, null,
                 end != null && !end.equals(c.end()) ? end : null, null);
+    }
+
+    private static String stripped(String value) {
+        return value == null ? null : value.strip();
     }
 
     private static String amendField(String field) {
