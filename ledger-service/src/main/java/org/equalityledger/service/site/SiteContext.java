@@ -190,7 +190,21 @@ public final class SiteContext {
         } catch (IllegalArgumentException | NullPointerException unknown) {
             return number(amount) + " " + currency;
         }
-        return format.format(amount instanceof BigDecimal d ? d : new BigDecimal(amount.toString()));
+        String money = format.format(amount instanceof BigDecimal d ? d : new BigDecimal(amount.toString()));
+        // A currency without a symbol in the language is its code, which then needs a space (ARS 1,500.00, not ARS1,500.00).
+        if (money.length() > 3 && money.startsWith(currency) && Character.isDigit(money.charAt(3))) {
+            return currency + "\u00a0" + money.substring(3);
+        }
+        return money;
+    }
+
+    /** A country by its ISO 3166 code, named in the reader's language by the JDK's locale data (the code when it knows none). */
+    public String country(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = new Locale("", code).getDisplayCountry(locale);
+        return name.isBlank() ? code : name;
     }
 
     public String usd(Number amount) {

@@ -77,7 +77,6 @@ public class CommitmentPages {
         model.addAttribute("commitment", commitment);
         model.addAttribute("coMakers", coMakers);
         model.addAttribute("timeline", timeline(commitment, site));
-        model.addAttribute("countries", new CountryNames(site.getLocale()));
         model.addAttribute("reflects", commitment);
         return "commitment/commitment";
     }
@@ -90,7 +89,6 @@ public class CommitmentPages {
         MakerProfile maker = optional(new MakerById(id, site.getAsOf()), MakerProfile.class)
                 .orElseThrow(CommitmentPages::notFound);
         model.addAttribute("maker", maker);
-        model.addAttribute("countries", new CountryNames(site.getLocale()));
         model.addAttribute("reflects", maker);
         return "commitment/maker";
     }

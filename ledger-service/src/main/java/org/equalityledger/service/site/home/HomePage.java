@@ -99,7 +99,7 @@ public class HomePage {
             return new InitiativeRow(id, initiativeNames.getOrDefault(id, Map.of("en", d.name())), Headline.of(d.figures()));
         }).toList());
         model.addAttribute("countries", countries);
-        Map<String, String> countryNames = countryNames(locale);
+        Map<String, String> countryNames = countryNames(site);
         model.addAttribute("countryNames", countryNames);
         List<CycleFigures> cycles = new ArrayList<>();
         if (global.byYear() != null) {
@@ -149,12 +149,12 @@ public class HomePage {
     }
 
     /** Every country's name in the reader's language, by ISO 3166-1 alpha-2 code (the map's region names). */
-    private static Map<String, String> countryNames(Locale locale) {
+    private static Map<String, String> countryNames(SiteContext site) {
         Map<String, String> names = new LinkedHashMap<>();
         for (String code : Locale.getISOCountries()) {
-            names.put(code, new Locale("", code).getDisplayCountry(locale));
+            names.put(code, site.country(code));
         }
-        names.put("XK", new Locale("", "XK").getDisplayCountry(locale));
+        names.put("XK", site.country("XK"));
         return names;
     }
 }

@@ -44,7 +44,7 @@ public class ScopePages {
     @GetMapping("/countries/{country}")
     String country(@PathVariable String country, @ModelAttribute(name = "site", binding = false) SiteContext site, Model model) {
         String scope = DashboardScopes.country(country);
-        return page(scope, "country", "countries", new Locale("", code(scope)).getDisplayCountry(site.getLocale()), site, model);
+        return page(scope, "country", "countries", site.country(code(scope)), site, model);
     }
 
     /** {@code kind}: the commitment list's filter; {@code path}: where the site and the API keep such dashboards. */

@@ -82,7 +82,6 @@ public class CommitmentListPage {
         model.addAttribute("types", Arrays.stream(CommitmentType.values()).map(Enum::name).toList());
         model.addAttribute("groups", Arrays.stream(StakeholderGroup.values()).map(Enum::name).toList());
         model.addAttribute("regions", Regions.shipped().names());
-        model.addAttribute("countries", new Lists.Countries(site.getLocale()));
         model.addAttribute("csv", Lists.api("/api/commitments/export.csv", site.getAsOf(), pairs));
         model.addAttribute("json", Lists.api("/api/commitments", site.getAsOf(), paged));
         return "lists/commitments";

@@ -84,18 +84,6 @@ final class Lists {
         return names;
     }
 
-    /** Countries' names in the reader's language (the code when Java does not know it). */
-    record Countries(Locale locale) {
-
-        public String name(String code) {
-            if (code == null) {
-                return "";
-            }
-            String name = new Locale("", code).getDisplayCountry(locale);
-            return name.isBlank() ? code : name;
-        }
-    }
-
     /** An initiative to pick: its id and names. */
     record Option(String id, Map<String, String> names) {
     }

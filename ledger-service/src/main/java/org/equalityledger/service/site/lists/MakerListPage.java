@@ -53,7 +53,6 @@ public class MakerListPage {
         model.addAttribute("groups", Arrays.stream(StakeholderGroup.values()).map(Enum::name).toList());
         model.addAttribute("hemispheres", Arrays.stream(Hemisphere.values()).map(Enum::name).toList());
         model.addAttribute("regions", Regions.shipped().names());
-        model.addAttribute("countries", new Lists.Countries(site.getLocale()));
         model.addAttribute("csv", Lists.api("/api/commitment-makers/export.csv", site.getAsOf(), pairs));
         model.addAttribute("json", Lists.api("/api/commitment-makers", site.getAsOf(), paged));
         return "lists/makers";

@@ -107,7 +107,9 @@ class CommitmentPagesTest extends SitePageTest {
     private static String money(String amount, String currency) {
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag("en"));
         format.setCurrency(Currency.getInstance(currency));
-        return plain(format.format(new BigDecimal(amount)));
+        String money = plain(format.format(new BigDecimal(amount)));
+        // A currency shown by its code is spaced from the amount (SiteContext.money).
+        return money.startsWith(currency) && Character.isDigit(money.charAt(3)) ? currency + " " + money.substring(3) : money;
     }
 
     /** Text with no-break spaces as plain spaces (currency formats use them; the browser may not). */

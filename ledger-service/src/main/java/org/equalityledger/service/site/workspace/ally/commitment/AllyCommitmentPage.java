@@ -16,7 +16,6 @@ import org.equalityledger.api.query.reporting.CycleCompliance;
 import org.equalityledger.service.query.Queries;
 import org.equalityledger.service.security.CurrentActor;
 import org.equalityledger.service.site.SiteContext;
-import org.equalityledger.service.site.commitment.CountryNames;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,7 +79,6 @@ public class AllyCommitmentPage {
                 Queries.optional(queries, new MakerById(coMaker), MakerProfile.class).map(MakerProfile::name).orElse(coMaker)))
                 .toList());
         model.addAttribute("done", done != null && DONE.contains(done) ? done : null);
-        model.addAttribute("countries", new CountryNames(site.getLocale()));
         model.addAttribute("reflects", commitment);
         return "workspace/ally/commitment/page";
     }
