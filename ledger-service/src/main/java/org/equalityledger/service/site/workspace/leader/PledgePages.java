@@ -143,6 +143,10 @@ public class PledgePages {
         model.addAttribute("slots", slots);
         model.addAttribute("others", others);
         model.addAttribute("led", actor.ledInitiatives());
+        Map<String, String> initiativeNames = new LinkedHashMap<>();
+        commitment.decisions().forEach(d -> initiativeNames.put(d.initiativeId(),
+                d.initiativeName() == null ? d.initiativeId() : d.initiativeName()));
+        model.addAttribute("initiativeNames", initiativeNames);
         model.addAttribute("coMakers", coMakers);
         model.addAttribute("history", events);
         model.addAttribute("errors", placed ? FormErrors.NONE : errors);
