@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.equalityledger.service.eventstore.LedgerEvents;
 import org.equalityledger.service.support.Api;
 import org.equalityledger.service.support.FormClient;
 import org.equalityledger.service.support.LedgerServiceTest;
+import org.equalityledger.service.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,6 +132,30 @@ class LeaderPagesTest {
         // The page now shows the decision taken, and no form to take it again.
         FormClient.Page decided = leader.get(pledge.page());
         assertThat(decided.html()).contains("fits the care-economy priority area").doesNotContain("Accept the pledge");
+    }
+
+    @Test
+    void an_overdue_pledge_comes_first_marked_overdue() throws Exception {
+        Pledge onTime = pledge();
+        // The ledger's clock (which the commitment reads) set back: a pledge made five weeks ago is a week overdue.
+        MovableClock past = new MovableClock();
+        past.now = java.time.Instant.now().minus(java.time.Duration.ofDays(35));
+        Pledge late;
+        GenericEventMessage.clock = past;
+        try {
+            late = pledge();
+        } finally {
+            GenericEventMessage.clock = java.time.Clock.systemUTC();
+        }
+        String queue = queueOf(new FormClient(port).signIn("leader-gac").get("/workspace/leader").html());
+        assertThat(queue.indexOf(late.id())).isPositive().isLessThan(queue.indexOf(onTime.id()));
+        assertThat(rowOf(queue, late.id())).contains("class=\"overdue\"").contains("class=\"overdue-tag\">overdue<");
+        assertThat(rowOf(queue, onTime.id())).doesNotContain("overdue");
+    }
+
+    private static String rowOf(String html, String text) {
+        int at = html.indexOf(text);
+        return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
     }
 
     @Test
