@@ -5,6 +5,7 @@ import static org.equalityledger.service.support.Api.ALLY;
 import static org.equalityledger.service.support.Api.AUDITOR;
 import static org.equalityledger.service.support.Api.LEADER_GAC;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.equalityledger.service.support.Api;
 import org.equalityledger.service.support.WorkspacePageTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -60,12 +62,14 @@ class LeaderPagesBrowserTest extends WorkspacePageTest {
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
             String page = browser.findElement(By.tagName("main")).getText();
             assertThat(page).contains("GAC-1").contains("a third year for the municipalities").contains("ally-demo");
+            assertThat(page).contains("en".equals(lang) ? "End moved from Dec 31, 2023 to Dec 31, 2024" : "نُقل موعد الانتهاء من");
             assertAccessible();
             screenshots("leader-pledge");
             assertNoHorizontalScroll();
 
             // Reject without a reason: the commitment refuses, and the page says so beside the reason.
             browser.findElement(By.cssSelector("button[value=REJECT]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.id("reason-gac-refusal")).isEmpty());
             assertThat(browser.findElement(By.id("reason-gac-refusal")).isDisplayed()).isTrue();
             assertThat(browser.findElement(By.id("reason-gac")).getAttribute("aria-invalid")).isEqualTo("true");
             assertAccessible();
@@ -78,6 +82,8 @@ class LeaderPagesBrowserTest extends WorkspacePageTest {
         // Accepted, in Arabic, with a reason: back to the queue with the notice, the pledge gone from it.
         browser.findElement(By.id("reason-gac")).sendKeys("يتوافق مع أولويات التحالف");
         browser.findElement(By.cssSelector("button[value=ACCEPT]")).click();
+        // The form leads on once the decision is recorded and the read side has applied it.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getCurrentUrl().contains("/workspace/leader?") && !b.findElements(By.cssSelector(".notice")).isEmpty());
         assertThat(browser.getCurrentUrl()).contains("/workspace/leader?").contains("lang=ar");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("قبلت التعهد");
         assertThat(browser.findElements(By.cssSelector("div[aria-labelledby=queue] a[href^='" + pledgePage + "?']"))).isEmpty();
