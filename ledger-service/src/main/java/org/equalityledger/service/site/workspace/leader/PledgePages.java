@@ -16,7 +16,6 @@ import org.equalityledger.api.query.makers.MakerProfile;
 import org.equalityledger.service.query.Queries;
 import org.equalityledger.service.security.CurrentActor;
 import org.equalityledger.service.site.SiteContext;
-import org.equalityledger.service.site.commitment.CountryNames;
 import org.equalityledger.service.site.workspace.FormErrors;
 import org.equalityledger.service.site.workspace.Refusals;
 import org.equalityledger.service.site.workspace.Submissions;
@@ -150,7 +149,6 @@ public class PledgePages {
         model.addAttribute("coMakers", coMakers);
         model.addAttribute("history", events);
         model.addAttribute("errors", placed ? FormErrors.NONE : errors);
-        model.addAttribute("countries", new CountryNames(site.getLocale()));
         model.addAttribute("reflects", commitment);
         return "workspace/leader/pledge";
     }
