@@ -98,7 +98,8 @@ class AuditorPagesTest {
             assertThat(shown.get(i)[2]).isEqualTo(i == 0 ? null : shown.get(i - 1)[1]);
         }
         assertThat(page).contains("None: the commitment’s first event", "ally-demo", "leader-gac",
-                "the board approved a budget", "Financial commitment", "MX$250,000.00", "ADVOCACY, FINANCIAL");
+                "the board approved a budget", "Financial commitment", "<td>MX$250,000.00</td>", "<td>ADVOCACY</td>");
+        assertThat(page).containsPattern("<td>(ADVOCACY, FINANCIAL|FINANCIAL, ADVOCACY)</td>");
         // Values as text, never a record's toString.
         assertThat(page).doesNotContain("Money[", "amount=", "??auditor");
     }
@@ -182,8 +183,9 @@ class AuditorPagesTest {
         assertThat(fragment).contains("data-state=\"verified\"").doesNotContain("hx-trigger");
 
         String page = auditor.get(path).html();
-        assertThat(page).contains("The ledger is verified", "/webjars/htmx.org/dist/htmx.min.js", "/site/verification.js");
-        Matcher progressBar = Pattern.compile("<progress id=\"verification-progress\" max=\"(\\d+)\" value=\"(\\d+)\"").matcher(page);
+        assertThat(page).contains("The ledger is verified", "/site/verification.js");
+        assertThat(page).containsPattern("<script src=\"/webjars/htmx.org/[^\"]*htmx.min.js\" defer>");
+        Matcher progressBar = Pattern.compile("<progress id=\"verification-progress\" max=\"(\\d+)\"\\s+value=\"(\\d+)\"").matcher(page);
         assertThat(progressBar.find()).as(page).isTrue();
         assertThat(progressBar.group(2)).isEqualTo(progressBar.group(1));
         long done = Long.parseLong(progressBar.group(2));
