@@ -14,6 +14,7 @@ import org.equalityledger.service.support.Api;
 import org.equalityledger.service.support.WorkspacePageTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -54,7 +55,8 @@ class AuditorPageTest extends WorkspacePageTest {
 
             browser.findElement(By.id("id")).sendKeys(id);
             browser.findElement(By.cssSelector("form.find-commitment button[type=submit]")).click();
-            assertThat(browser.getCurrentUrl()).contains("/workspace/auditor/commitments/" + id).contains("lang=" + lang);
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/workspace/auditor/commitments/" + id));
+            assertThat(browser.getCurrentUrl()).contains("lang=" + lang);
             assertThat(browser.findElements(By.cssSelector("li.timeline-event"))).hasSize(3);
             check("auditor-timeline");
 
@@ -64,7 +66,7 @@ class AuditorPageTest extends WorkspacePageTest {
 
             visit("/workspace/auditor", lang);
             browser.findElement(By.cssSelector("form.verify-start button")).click();
-            assertThat(browser.getCurrentUrl()).contains("/workspace/auditor/verifications/");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/workspace/auditor/verifications/"));
             // The page polls its progress each second and swaps in the result when it ends.
             new WebDriverWait(browser, Duration.ofSeconds(60)).until(b ->
                     !b.findElements(By.cssSelector("#progress[data-state=verified]")).isEmpty());
