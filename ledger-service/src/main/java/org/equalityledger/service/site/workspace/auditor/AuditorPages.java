@@ -109,7 +109,8 @@ public class AuditorPages {
         if (!Ids.isCommitmentId(id)) {
             throw new UnknownResourceException("no commitment has the id " + id);
         }
-        CommitmentHistories.History history = histories.of(id, currentActor.get(), null);
+        // As the ledger recorded it at the instant the page is asked for (the site's time travel), else all of it.
+        CommitmentHistories.History history = histories.of(id, currentActor.get(), site.getAsOf());
         Long sealedSize = sealer.latest().map(Checkpoint::treeSize).orElse(null);
         model.addAttribute("timeline", Timeline.of(history, sealedSize, site, messages, json));
         model.addAttribute("reflects", history);
