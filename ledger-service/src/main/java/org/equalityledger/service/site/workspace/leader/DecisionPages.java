@@ -41,7 +41,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * that a rejection needs a reason, the commitment itself decides: the page shows its refusal.
  */
 @Controller
-public class PledgePages {
+public class DecisionPages {
 
     /** A decision form as sent; the verdict stays text, so that a value never offered is the command's to refuse. */
     public record DecisionForm(String initiativeId, String verdict, String reason) {
@@ -65,7 +65,7 @@ public class PledgePages {
     private final Submissions submissions;
     private final Refusals refusals;
 
-    public PledgePages(CurrentActor currentActor, QueryGateway queries, CommitmentHistories histories,
+    public DecisionPages(CurrentActor currentActor, QueryGateway queries, CommitmentHistories histories,
                        CommandDispatcher commands, Submissions submissions, Refusals refusals) {
         this.currentActor = currentActor;
         this.queries = queries;
