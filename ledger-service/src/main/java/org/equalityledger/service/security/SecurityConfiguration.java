@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,6 +24,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -146,13 +151,15 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The site and the workspaces: a session after signing in (the form with the demo accounts), CSRF
+     * The site and the workspaces: a session after signing in (the form with the demo accounts, or through the
+     * OIDC issuer where there is one), CSRF
      * tokens on every form, and the workspaces only for someone signed in. The public pages need no login;
      * they run here so that their header knows who is signed in.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, LedgerSecurityProperties properties, LoginThrottle throttle)
+            throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         toWhereTheyWere.setDefaultTargetUrl("/workspace");
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
@@ -176,7 +183,47 @@ public class SecurityConfiguration {
                         .requestMatchers("/workspace/auditor", "/workspace/auditor/**").hasAnyRole("AUDITOR", "SECRETARIAT")
                         .requestMatchers("/workspace", "/workspace/**").authenticated()
                         .anyRequest().permitAll());
+        if (properties.oidc()) {
+            signInThroughTheIssuer(http, properties, toWhereTheyWere);
+        }
         return http.build();
+    }
+
+    /**
+     * "Sign in with the issuer" beside the form: the authorization code flow, always with a proof key (PKCE, for a
+     * confidential client too), the user's roles and what it acts for read from its ID token and user info as the
+     * API reads a bearer token's. The issuer is asked for its endpoints on the first sign-in only; while it cannot
+     * be reached, or when it refuses, the sign-in page says so and the form still works.
+     */
+    private static void signInThroughTheIssuer(HttpSecurity http, LedgerSecurityProperties properties,
+                                               SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere)
+            throws Exception {
+        IssuerClientRegistration issuer = new IssuerClientRegistration(properties);
+        DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(issuer,
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        http.oauth2Login(o -> o.loginPage("/login")
+                .clientRegistrationRepository(issuer)
+                // The issuer's tokens live as long as the session, not in a map that outlives it.
+                .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(requests))
+                .userInfoEndpoint(u -> u.oidcUserService(new OidcActorService()))
+                .successHandler(toWhereTheyWere)
+                .failureHandler((request, response, e) -> {
+                    log.info("A sign-in through the OIDC issuer failed: {}", e.getMessage());
+                    response.sendRedirect(request.getContextPath() + "/login?oidc=failed");
+                })
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        // No authorization request could be made: the issuer is unreachable (else a 500 page).
+                        filter.setAuthenticationFailureHandler((request, response, e) ->
+                                response.sendRedirect(request.getContextPath() + "/login?oidc=unavailable"));
+                        return filter;
+                    }
+                }));
+        log.info("Pages: sign-in through the OIDC issuer {} as client {} ({})", properties.oidcIssuerUri(),
+                properties.oidcClientId(), properties.oidcClientSecret() == null ? "public" : "confidential");
     }
 
     /** A path the firewall refuses (e.g. {@code //}, encoded slashes): a 400 problem document. */

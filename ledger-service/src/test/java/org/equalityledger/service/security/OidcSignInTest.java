@@ -1,0 +1,113 @@
+package org.equalityledger.service.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.equalityledger.service.support.FormClient;
+import org.equalityledger.service.support.LedgerServiceTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Signing in to the pages through the ledger's OIDC issuer, hop by hop as a browser does it: the ledger starts
+ * while the issuer is down (the page says it cannot be reached, the form still works), then, once the issuer is
+ * up, the authorization code flow with PKCE for a confidential client ends in the workspace of the roles the ID
+ * token carries.
+ */
+@LedgerServiceTest
+class OidcSignInTest {
+
+    static final OidcProvider provider = OidcProvider.reserve();
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry properties) {
+        properties.add("ledger.security.oidc-issuer-uri", provider::issuer);
+        properties.add("ledger.security.oidc-client-id", () -> OidcProvider.CLIENT_ID);
+        properties.add("ledger.security.oidc-client-secret", () -> OidcProvider.CLIENT_SECRET);
+        properties.add("ledger.security.oidc-provider-name", () -> "Test ID");
+    }
+
+    @AfterAll
+    static void stopTheProvider() {
+        provider.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void the_ledger_starts_before_its_issuer_then_signs_in_through_it_with_a_proof_key() throws Exception {
+        URI ledger = URI.create("http://127.0.0.1:" + port);
+        Hops browser = new Hops();
+
+        // The issuer is down: the ledger is up all the same, offers the issuer, and says when it cannot be reached.
+        Hops.Answer signInPage = browser.get(ledger.resolve("/login"));
+        assertThat(signInPage.html()).contains("Sign in with Test ID").contains("href=\"/oauth2/authorization/oidc\"");
+        Hops.Answer unreachable = browser.get(ledger.resolve("/oauth2/authorization/oidc"));
+        assertThat(unreachable.status()).isEqualTo(302);
+        assertThat(unreachable.location().toString()).endsWith("/login?oidc=unavailable");
+        assertThat(browser.get(unreachable.location()).html()).contains("Test ID cannot be reached just now.");
+        assertThat(new FormClient(port).signIn("auditor").get("/workspace").status()).isEqualTo(200);
+
+        provider.start(ledger + "/login/oauth2/code/oidc", List.of(new OidcProvider.Person("amina.leader",
+                List.of("LEADER", "AUDITOR"), List.of("gac"), List.of())));
+
+        // A workspace asks for a sign-in; the reader chooses the issuer.
+        assertThat(browser.get(ledger.resolve("/workspace")).location().toString()).endsWith("/login");
+        Hops.Answer toTheIssuer = browser.get(ledger.resolve("/oauth2/authorization/oidc"));
+        assertThat(toTheIssuer.status()).isEqualTo(302);
+        URI authorize = toTheIssuer.location();
+        assertThat(authorize.toString()).startsWith(provider.issuer() + "/oauth2/authorize?");
+        Map<String, String> request = toTheIssuer.locationQuery();
+        assertThat(request).containsEntry("response_type", "code").containsEntry("client_id", OidcProvider.CLIENT_ID)
+                .containsEntry("code_challenge_method", "S256").containsEntry("redirect_uri", ledger + "/login/oauth2/code/oidc")
+                .containsKeys("state", "nonce");
+        assertThat(request.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
+        assertThat(request.get("scope").split(" ")).contains("openid");
+
+        // At the issuer: its own sign-in form, then back to the ledger with a code (no consent asked).
+        Hops.Answer asked = browser.get(authorize);
+        assertThat(asked.location()).isEqualTo(URI.create(provider.issuer() + "/login"));
+        Map<String, String> fields = new LinkedHashMap<>(browser.get(asked.location()).hiddenFieldsOf("/login"));
+        fields.put("username", "amina.leader");
+        fields.put("password", OidcProvider.PASSWORD);
+        Hops.Answer signedInThere = browser.post(asked.location(), fields);
+        assertThat(signedInThere.location().toString()).startsWith(provider.issuer() + "/oauth2/authorize?");
+        Hops.Answer backWithACode = browser.get(signedInThere.location());
+        assertThat(backWithACode.location().toString()).startsWith(ledger + "/login/oauth2/code/oidc?");
+        assertThat(backWithACode.locationQuery()).containsKey("code").containsEntry("state", request.get("state"));
+
+        // The ledger trades the code (with its secret and the code's verifier) and lands where the reader was going.
+        Hops.Answer signedIn = browser.get(backWithACode.location());
+        assertThat(signedIn.status()).isEqualTo(302);
+        // (Spring Security marks a saved request's address with "continue".)
+        assertThat(signedIn.location().toString()).matches(".*/workspace(\\?continue)?");
+        List<OidcProvider.TokenRequest> trades = provider.tokenRequests();
+        assertThat(trades).hasSize(1);
+        assertThat(trades.get(0).authorization()).startsWith("Basic ");
+        String verifier = trades.get(0).parameters().get("code_verifier")[0];
+        assertThat(base64Url(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo(request.get("code_challenge"));
+
+        // Signed in as the ID token's user, with the sections of its roles and no other.
+        Hops.Answer home = browser.get(signedIn.location());
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.html()).contains("amina.leader").contains("/workspace/leader").contains("/workspace/auditor")
+                .doesNotContain("href=\"/workspace/ally").doesNotContain("href=\"/workspace/secretariat");
+        assertThat(browser.get(ledger.resolve("/workspace/ally/makers/new")).status()).isEqualTo(403);
+    }
+
+    private static String base64Url(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
