@@ -39,6 +39,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -162,7 +163,13 @@ public class SecurityConfiguration {
             throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         toWhereTheyWere.setDefaultTargetUrl("/workspace");
+        // Back to the page asked for as it was asked: with Spring Security's "?continue" marker, the page would
+        // refuse the parameter it does not take (KnownParameters).
+        HttpSessionRequestCache pageAskedFor = new HttpSessionRequestCache();
+        pageAskedFor.setMatchingRequestParameterName(null);
+        toWhereTheyWere.setRequestCache(pageAskedFor);
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .requestCache(c -> c.requestCache(pageAskedFor))
                 .addFilterBefore(new FormLoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").permitAll()
                         .successHandler((request, response, auth) -> {

@@ -22,10 +22,10 @@ import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoC
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -79,8 +79,11 @@ final class OidcProvider implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** Starts it, its client sending its users back to {@code redirectUri}. */
-    OidcProvider start(String redirectUri, List<Person> people) {
+    /** Starts it (once), its client sending its users back to {@code redirectUri}. */
+    synchronized OidcProvider start(String redirectUri, List<Person> people) {
+        if (context != null) {
+            return this;
+        }
         Fixture.redirectUri = redirectUri;
         Fixture.people = people;
         Fixture.tokenRequests.clear();
@@ -154,16 +157,18 @@ final class OidcProvider implements AutoCloseable {
             };
         }
 
+        /** Before Spring Security's filters, which answer the token request themselves. */
         @Bean
-        @Order(Ordered.HIGHEST_PRECEDENCE)
-        Filter tokenRequestRecorder() {
-            return (request, response, chain) -> {
+        FilterRegistrationBean<Filter> tokenRequestRecorder() {
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
                 HttpServletRequest http = (HttpServletRequest) request;
                 if (http.getRequestURI().equals("/oauth2/token")) {
                     tokenRequests.add(new TokenRequest(Map.copyOf(http.getParameterMap()), http.getHeader("Authorization")));
                 }
                 chain.doFilter(request, response);
-            };
+            });
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
         }
     }
 }

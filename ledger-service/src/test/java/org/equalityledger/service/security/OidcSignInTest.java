@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.equalityledger.service.support.FormClient;
-import org.equalityledger.service.support.LedgerServiceTest;
+import org.equalityledger.service.support.WorkspacePageTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,10 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Signing in to the pages through the ledger's OIDC issuer, hop by hop as a browser does it: the ledger starts
  * while the issuer is down (the page says it cannot be reached, the form still works), then, once the issuer is
  * up, the authorization code flow with PKCE for a confidential client ends in the workspace of the roles the ID
- * token carries.
+ * token carries; then the same in a real browser, whose sign-in page is checked in English and Arabic.
  */
-@LedgerServiceTest
-class OidcSignInTest {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OidcSignInTest extends WorkspacePageTest {
 
     static final OidcProvider provider = OidcProvider.reserve();
 
@@ -42,10 +45,12 @@ class OidcSignInTest {
         provider.close();
     }
 
-    @LocalServerPort
-    int port;
+    static final List<OidcProvider.Person> PEOPLE = List.of(
+            new OidcProvider.Person("amina.leader", List.of("LEADER", "AUDITOR"), List.of("gac"), List.of()),
+            new OidcProvider.Person("rosa.ally", List.of("ALLY"), List.of(), List.of("maker-of-rosa")));
 
     @Test
+    @Order(1)
     void the_ledger_starts_before_its_issuer_then_signs_in_through_it_with_a_proof_key() throws Exception {
         URI ledger = URI.create("http://127.0.0.1:" + port);
         Hops browser = new Hops();
@@ -59,8 +64,7 @@ class OidcSignInTest {
         assertThat(browser.get(unreachable.location()).html()).contains("Test ID cannot be reached just now.");
         assertThat(new FormClient(port).signIn("auditor").get("/workspace").status()).isEqualTo(200);
 
-        provider.start(ledger + "/login/oauth2/code/oidc", List.of(new OidcProvider.Person("amina.leader",
-                List.of("LEADER", "AUDITOR"), List.of("gac"), List.of())));
+        provider.start(ledger + "/login/oauth2/code/oidc", PEOPLE);
 
         // A workspace asks for a sign-in; the reader chooses the issuer.
         assertThat(browser.get(ledger.resolve("/workspace")).location().toString()).endsWith("/login");
@@ -90,8 +94,7 @@ class OidcSignInTest {
         // The ledger trades the code (with its secret and the code's verifier) and lands where the reader was going.
         Hops.Answer signedIn = browser.get(backWithACode.location());
         assertThat(signedIn.status()).isEqualTo(302);
-        // (Spring Security marks a saved request's address with "continue".)
-        assertThat(signedIn.location().toString()).matches(".*/workspace(\\?continue)?");
+        assertThat(signedIn.location()).isEqualTo(ledger.resolve("/workspace"));
         List<OidcProvider.TokenRequest> trades = provider.tokenRequests();
         assertThat(trades).hasSize(1);
         assertThat(trades.get(0).authorization()).startsWith("Basic ");
@@ -105,6 +108,38 @@ class OidcSignInTest {
         assertThat(home.html()).contains("amina.leader").contains("/workspace/leader").contains("/workspace/auditor")
                 .doesNotContain("href=\"/workspace/ally").doesNotContain("href=\"/workspace/secretariat");
         assertThat(browser.get(ledger.resolve("/workspace/ally/makers/new")).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(2)
+    void in_a_browser_the_sign_in_page_offers_the_issuer_in_english_and_arabic_and_signing_in_through_it_works() {
+        provider.start("http://127.0.0.1:" + port + "/login/oauth2/code/oidc", PEOPLE);
+
+        visit("/login?oidc=unavailable", "en");
+        assertThat(browser.findElement(By.cssSelector("a.button[href='/oauth2/authorization/oidc']")).getText())
+                .isEqualTo("Sign in with Test ID");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Test ID cannot be reached just now.");
+        assertAccessible();
+        assertNoHorizontalScroll();
+        screenshots("sign-in-oidc");
+
+        visit("/login?oidc=failed", "ar");
+        assertThat(browser.findElement(By.cssSelector("a.button[href='/oauth2/authorization/oidc']")).getText())
+                .isEqualTo("سجّل الدخول عبر Test ID");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("تعذّر تسجيل الدخول عبر Test ID");
+        assertAccessible();
+        assertNoHorizontalScroll();
+        screenshots("sign-in-oidc");
+
+        browser.findElement(By.cssSelector("a.button[href='/oauth2/authorization/oidc']")).click();
+        assertThat(browser.getCurrentUrl()).startsWith(provider.issuer() + "/login");
+        browser.findElement(By.id("username")).sendKeys("rosa.ally");
+        browser.findElement(By.id("password")).sendKeys(OidcProvider.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).isEqualTo("http://127.0.0.1:" + port + "/workspace");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("rosa.ally");
+        assertThat(browser.findElements(By.cssSelector("main a[href^='/workspace/ally']"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("main a[href^='/workspace/leader']"))).isEmpty();
     }
 
     private static String base64Url(byte[] bytes) {
