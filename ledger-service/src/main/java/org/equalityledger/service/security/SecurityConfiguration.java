@@ -24,6 +24,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -199,7 +200,7 @@ public class SecurityConfiguration {
     /**
      * "Sign in with the issuer" beside the form: the authorization code flow, always with a proof key (PKCE, for a
      * confidential client too), the user's roles and what it acts for read from its ID token and user info as the
-     * API reads a bearer token's. The issuer is asked for its endpoints on the first sign-in only; while it cannot
+     * API reads a bearer token's; signing out ends the issuer's session too. The issuer is asked for its endpoints on the first sign-in only; while it cannot
      * be reached, or when it refuses, the sign-in page says so and the form still works.
      */
     private static void signInThroughTheIssuer(HttpSecurity http, LedgerSecurityProperties properties,
@@ -229,6 +230,12 @@ public class SecurityConfiguration {
                         return filter;
                     }
                 }));
+        // Signing out of the ledger also ends the session at the issuer (which then sends the reader back to the
+        // overview), else "Sign in with" would sign the same person in again without asking.
+        OidcClientInitiatedLogoutSuccessHandler signOutThere = new OidcClientInitiatedLogoutSuccessHandler(issuer);
+        signOutThere.setPostLogoutRedirectUri("{baseUrl}/");
+        signOutThere.setDefaultTargetUrl("/");
+        http.logout(l -> l.logoutSuccessHandler(signOutThere));
         log.info("Pages: sign-in through the OIDC issuer {} as client {} ({})", properties.oidcIssuerUri(),
                 properties.oidcClientId(), properties.oidcClientSecret() == null ? "public" : "confidential");
     }

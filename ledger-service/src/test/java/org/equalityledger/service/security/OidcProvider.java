@@ -2,6 +2,7 @@ package org.equalityledger.service.security;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -126,6 +127,7 @@ final class OidcProvider implements AutoCloseable {
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUri(redirectUri)
+                    .postLogoutRedirectUri(URI.create(redirectUri).resolve("/").toString())
                     .scope(OidcScopes.OPENID)
                     .scope(OidcScopes.PROFILE)
                     // A confidential client that must still prove it asked for the code; no consent screen.

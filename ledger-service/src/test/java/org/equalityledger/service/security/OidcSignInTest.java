@@ -108,6 +108,16 @@ class OidcSignInTest extends WorkspacePageTest {
         assertThat(home.html()).contains("amina.leader").contains("/workspace/leader").contains("/workspace/auditor")
                 .doesNotContain("href=\"/workspace/ally").doesNotContain("href=\"/workspace/secretariat");
         assertThat(browser.get(ledger.resolve("/workspace/ally/makers/new")).status()).isEqualTo(403);
+
+        // Signing out ends both sessions: the ledger's, then the issuer's, which sends the reader back to the overview.
+        Hops.Answer signedOut = browser.post(ledger.resolve("/logout"), home.hiddenFieldsOf("/logout"));
+        assertThat(signedOut.location().toString()).startsWith(provider.issuer() + "/connect/logout?");
+        assertThat(signedOut.locationQuery()).containsKey("id_token_hint")
+                .containsEntry("post_logout_redirect_uri", ledger + "/");
+        assertThat(browser.get(signedOut.location()).location()).isEqualTo(ledger.resolve("/"));
+        assertThat(browser.get(ledger.resolve("/workspace")).location().toString()).endsWith("/login");
+        Hops.Answer again = browser.get(browser.get(ledger.resolve("/oauth2/authorization/oidc")).location());
+        assertThat(again.location()).as("the issuer asks who signs in again").isEqualTo(URI.create(provider.issuer() + "/login"));
     }
 
     @Test
