@@ -154,8 +154,7 @@ public class SecurityConfiguration {
 
     /**
      * The site and the workspaces: a session after signing in (the form with the demo accounts, or through the
-     * OIDC issuer where there is one), CSRF
-     * tokens on every form, and the workspaces only for someone signed in. The public pages need no login;
+     * OIDC issuer where there is one), CSRF tokens on every form, and the workspaces only for someone signed in. The public pages need no login;
      * they run here so that their header knows who is signed in.
      */
     @Bean
@@ -200,8 +199,9 @@ public class SecurityConfiguration {
     /**
      * "Sign in with the issuer" beside the form: the authorization code flow, always with a proof key (PKCE, for a
      * confidential client too), the user's roles and what it acts for read from its ID token and user info as the
-     * API reads a bearer token's; signing out ends the issuer's session too. The issuer is asked for its endpoints on the first sign-in only; while it cannot
-     * be reached, or when it refuses, the sign-in page says so and the form still works.
+     * API reads a bearer token's; signing out ends the issuer's session too. The issuer is asked for its endpoints
+     * on the first sign-in only; while it cannot be reached, or when it refuses, the sign-in page says so and the
+     * form still works.
      */
     private static void signInThroughTheIssuer(HttpSecurity http, LedgerSecurityProperties properties,
                                                SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere)

@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
  * Turns the ledger's refusal of a form's command into what the form shows: the rule's message (from the
  * {@code refusals} bundle by its code, else the ledger's own English words) beside the field it concerns,
  * each bad field's message beside it (from the bundle by the message's code, the numbers in it as arguments).
- * Anything that is no refusal (an unknown id, a failure) propagates to
- * the site's error pages.
+ * Anything that is no refusal (an unknown id, a failure) propagates to the site's error pages.
  */
 @Component
 public class Refusals {
