@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,6 +24,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -34,6 +40,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -146,16 +153,23 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The site and the workspaces: a session after signing in (the form with the demo accounts), CSRF
-     * tokens on every form, and the workspaces only for someone signed in. The public pages need no login;
+     * The site and the workspaces: a session after signing in (the form with the demo accounts, or through the
+     * OIDC issuer where there is one), CSRF tokens on every form, and the workspaces only for someone signed in. The public pages need no login;
      * they run here so that their header knows who is signed in.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, LedgerSecurityProperties properties, LoginThrottle throttle)
+            throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         toWhereTheyWere.setDefaultTargetUrl("/workspace");
+        // Back to the page asked for as it was asked: with Spring Security's "?continue" marker, the page would
+        // refuse the parameter it does not take (KnownParameters).
+        HttpSessionRequestCache pageAskedFor = new HttpSessionRequestCache();
+        pageAskedFor.setMatchingRequestParameterName(null);
+        toWhereTheyWere.setRequestCache(pageAskedFor);
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .requestCache(c -> c.requestCache(pageAskedFor))
                 .addFilterBefore(new FormLoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").permitAll()
                         .successHandler((request, response, auth) -> {
@@ -176,7 +190,54 @@ public class SecurityConfiguration {
                         .requestMatchers("/workspace/auditor", "/workspace/auditor/**").hasAnyRole("AUDITOR", "SECRETARIAT")
                         .requestMatchers("/workspace", "/workspace/**").authenticated()
                         .anyRequest().permitAll());
+        if (properties.oidc()) {
+            signInThroughTheIssuer(http, properties, toWhereTheyWere);
+        }
         return http.build();
+    }
+
+    /**
+     * "Sign in with the issuer" beside the form: the authorization code flow, always with a proof key (PKCE, for a
+     * confidential client too), the user's roles and what it acts for read from its ID token and user info as the
+     * API reads a bearer token's; signing out ends the issuer's session too. The issuer is asked for its endpoints
+     * on the first sign-in only; while it cannot be reached, or when it refuses, the sign-in page says so and the
+     * form still works.
+     */
+    private static void signInThroughTheIssuer(HttpSecurity http, LedgerSecurityProperties properties,
+                                               SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere)
+            throws Exception {
+        IssuerClientRegistration issuer = new IssuerClientRegistration(properties);
+        DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(issuer,
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        http.oauth2Login(o -> o.loginPage("/login")
+                .clientRegistrationRepository(issuer)
+                // The issuer's tokens live as long as the session, not in a map that outlives it.
+                .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(requests))
+                .userInfoEndpoint(u -> u.oidcUserService(new OidcActorService()))
+                .successHandler(toWhereTheyWere)
+                .failureHandler((request, response, e) -> {
+                    log.info("A sign-in through the OIDC issuer failed: {}", e.getMessage());
+                    response.sendRedirect(request.getContextPath() + "/login?oidc=failed");
+                })
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        // No authorization request could be made: the issuer is unreachable (else a 500 page).
+                        filter.setAuthenticationFailureHandler((request, response, e) ->
+                                response.sendRedirect(request.getContextPath() + "/login?oidc=unavailable"));
+                        return filter;
+                    }
+                }));
+        // Signing out of the ledger also ends the session at the issuer (which then sends the reader back to the
+        // overview), else "Sign in with" would sign the same person in again without asking.
+        OidcClientInitiatedLogoutSuccessHandler signOutThere = new OidcClientInitiatedLogoutSuccessHandler(issuer);
+        signOutThere.setPostLogoutRedirectUri("{baseUrl}/");
+        signOutThere.setDefaultTargetUrl("/");
+        http.logout(l -> l.logoutSuccessHandler(signOutThere));
+        log.info("Pages: sign-in through the OIDC issuer {} as client {} ({})", properties.oidcIssuerUri(),
+                properties.oidcClientId(), properties.oidcClientSecret() == null ? "public" : "confidential");
     }
 
     /** A path the firewall refuses (e.g. {@code //}, encoded slashes): a 400 problem document. */
