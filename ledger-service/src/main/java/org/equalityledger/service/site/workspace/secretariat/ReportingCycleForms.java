@@ -159,7 +159,8 @@ public class ReportingCycleForms {
     }
 
     /** The follow-up list as CSV: the same rows as the page, its headings and standings in the reader's language. */
-    @GetMapping(value = BASE + "/{year}/not-reported.csv", produces = "text/csv")
+    // No "produces": a browser following the link asks for HTML first; the answer says it is CSV.
+    @GetMapping(BASE + "/{year}/not-reported.csv")
     ResponseEntity<String> notReportedCsv(@PathVariable int year, @RequestParam(required = false) String initiative,
                                           @ModelAttribute("site") SiteContext site) {
         CycleCompliance cycle = compliance(year, FormValues.text(initiative));
