@@ -106,6 +106,7 @@ public class RebuildPages {
     String progress(@PathVariable String name, Model model) {
         known(name);
         model.addAttribute("shown", new Shown(rebuilds.progress(name)));
+        model.addAttribute("submission", Submissions.newKey());
         return "workspace/secretariat/rebuild :: progress";
     }
 
