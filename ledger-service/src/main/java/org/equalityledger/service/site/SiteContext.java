@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class SiteContext {
 
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final String lang;
     private final Locale locale;
@@ -61,7 +63,12 @@ public final class SiteContext {
             if (value.length() == 10) {
                 return LocalDate.parse(value, ISO_DATE).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
             }
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            // Beyond the years a date can be written in, no page can say which day it is.
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "asOf");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "asOf");
         }

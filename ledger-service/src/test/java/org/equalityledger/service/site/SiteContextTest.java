@@ -26,6 +26,13 @@ class SiteContextTest {
     }
 
     @Test
+    void an_instant_no_date_can_name_is_a_bad_address() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteContext.parseAsOf("+1000000000-01-01T00:00:00Z"))
+                .isInstanceOf(org.springframework.web.server.ResponseStatusException.class);
+        assertThat(SiteContext.parseAsOf("2022-06-30")).isEqualTo(java.time.Instant.parse("2022-06-30T23:59:59.999999999Z"));
+    }
+
+    @Test
     void a_country_is_named_in_the_readers_language_or_by_its_code() {
         assertThat(in("en").country("CR")).isEqualTo("Costa Rica");
         assertThat(in("fr").country("MX")).isEqualTo("Mexique");
