@@ -20,6 +20,7 @@ import org.equalityledger.api.common.Actor;
 import org.equalityledger.api.common.FieldError;
 import org.equalityledger.api.common.InvalidCommandException;
 import org.equalityledger.api.common.Money;
+import org.equalityledger.service.site.workspace.MakerPages;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -29,6 +29,7 @@ import org.equalityledger.service.query.Queries;
 import org.equalityledger.service.security.CurrentActor;
 import org.equalityledger.service.site.SiteContext;
 import org.equalityledger.service.site.workspace.FormErrors;
+import org.equalityledger.service.site.workspace.MakerPages;
 import org.equalityledger.service.site.workspace.Refusals;
 import org.equalityledger.service.site.workspace.Submissions;
 import org.equalityledger.service.web.CommandDispatcher;

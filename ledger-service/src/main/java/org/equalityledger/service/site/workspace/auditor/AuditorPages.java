@@ -124,6 +124,17 @@ public class AuditorPages {
         return "redirect:" + site.href("/workspace/auditor/verifications/" + start.verification().id());
     }
 
+    /**
+     * Signs a checkpoint over the ledger as it stands (as the sealer does on its own every few minutes), so
+     * an auditor can prove an event recorded a moment ago. Nothing new to sign is no failure: it says so.
+     */
+    @PostMapping("/workspace/auditor/checkpoints")
+    String seal(@ModelAttribute("site") SiteContext site) {
+        LedgerSealer.Seal seal = sealer.seal();
+        String outcome = seal.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "redirect:" + site.href("/workspace/auditor/checkpoints", "sealed", outcome);
+    }
+
     @GetMapping("/workspace/auditor/verifications/{id}")
     String verification(@PathVariable String id, Model model) {
         model.addAttribute("v", VerificationView.of(find(id)));
@@ -144,7 +155,13 @@ public class AuditorPages {
 
     @GetMapping("/workspace/auditor/checkpoints")
     String checkpoints(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to,
+                       @RequestParam(required = false) String sealed,
                        @ModelAttribute("site") SiteContext site, HttpServletResponse response, Model model) {
+        model.addAttribute("sealed", sealed == null ? null
+                : switch (sealed) {
+                    case "sealed", "up-to-date", "empty" -> sealed;
+                    default -> "refused";
+                });
         List<Checkpoint> all = new ArrayList<>(checkpoints.all());
         Collections.reverse(all);
         model.addAttribute("checkpoints", all);

@@ -1,25 +1,24 @@
-package org.equalityledger.service.site.workspace.ally;
+package org.equalityledger.service.site.workspace;
 
 import java.util.Locale;
 
 import org.equalityledger.api.maker.Hemisphere;
 import org.equalityledger.api.maker.StakeholderGroup;
 import org.equalityledger.service.site.SiteContext;
-import org.equalityledger.service.site.workspace.FormErrors;
-import org.equalityledger.service.site.workspace.Refusals;
-import org.equalityledger.service.site.workspace.Submissions;
 import org.equalityledger.service.web.MakerRegistration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * An ally registers the commitment maker it acts for. The pattern of every workspace form: shown with a
+ * An ally registers the commitment maker it acts for (and acts for it from then on); the secretariat
+ * registers any maker. The pattern of every workspace form: shown with a
  * fresh submission key, sent once ({@link Submissions}), refused with the rule's words beside the field
  * ({@link Refusals}) and the values kept, and on success a redirect to what was recorded.
  */
@@ -43,20 +42,21 @@ public class MakerPages {
         this.refusals = refusals;
     }
 
-    @GetMapping("/workspace/ally/makers/new")
-    String form(Model model) {
-        return show(model, MakerForm.empty(), Submissions.newKey(), FormErrors.NONE);
+    @GetMapping("/workspace/{section:ally|secretariat}/makers/new")
+    String form(@PathVariable String section, Model model) {
+        return show(model, section, MakerForm.empty(), Submissions.newKey(), FormErrors.NONE);
     }
 
-    @PostMapping("/workspace/ally/makers/new")
-    String register(MakerForm form, HttpServletRequest request, HttpServletResponse response,
+    @PostMapping("/workspace/{section:ally|secretariat}/makers/new")
+    String register(@PathVariable String section, MakerForm form, HttpServletRequest request, HttpServletResponse response,
                     @ModelAttribute("site") SiteContext site, Model model) {
         try {
             return "redirect:" + submissions.once(request, () -> {
                 String makerId = registration.register(form.name(),
                         parse(StakeholderGroup.class, form.stakeholderGroup()), parse(Hemisphere.class, form.hemisphere()),
                         form.country() == null ? null : form.country().strip().toUpperCase(Locale.ROOT));
-                return site.href("/workspace/ally", "registered", makerId);
+                return "ally".equals(section) ? site.href("/workspace/ally", "registered", makerId)
+                        : site.href("/commitment-makers/" + makerId);
             });
         } catch (RuntimeException refused) {
             FormErrors errors = refusals.explain(refused, site.getLocale(), field -> switch (field) {
@@ -64,21 +64,22 @@ public class MakerPages {
                 default -> null;
             });
             response.setStatus(422);
-            return show(model, form, request.getParameter(Submissions.FIELD), errors);
+            return show(model, section, form, request.getParameter(Submissions.FIELD), errors);
         }
     }
 
-    private static String show(Model model, MakerForm form, String key, FormErrors errors) {
+    private static String show(Model model, String section, MakerForm form, String key, FormErrors errors) {
+        model.addAttribute("section", section);
         model.addAttribute("form", form);
         model.addAttribute("submission", key);
         model.addAttribute("errors", errors);
         model.addAttribute("groups", StakeholderGroup.values());
         model.addAttribute("hemispheres", Hemisphere.values());
-        return "workspace/ally/maker-form";
+        return "workspace/maker-form";
     }
 
     /** A choice the form offers, or null for none or a value it never offered (the command names it required). */
-    static <E extends Enum<E>> E parse(Class<E> type, String value) {
+    public static <E extends Enum<E>> E parse(Class<E> type, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
