@@ -6,7 +6,8 @@
 # of an instant) the server time p50/p95/p99 over 100 requests on loopback (targets: p95 under 100 ms
 # now, under 300 ms as of an instant), the bytes a first visit of / transfers compressed (the page and
 # every style sheet, script, source map and map data it references; target under 500 KB), and the
-# load average. A page not built on this branch answers 404 and is printed as missing.
+# load average; then the workspace pages signed in as their roles (p50/p95/p99, target p95 under 100 ms).
+# A page not built on this branch answers 404 and is printed as missing.
 # Usage: ops/bench/site.sh [scale]   HEAP (default 2g) sets -Xmx.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

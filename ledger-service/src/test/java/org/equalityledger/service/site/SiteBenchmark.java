@@ -31,6 +31,7 @@ import org.equalityledger.projections.rebuild.Rebuilds;
 import org.equalityledger.projections.store.LedgerReader;
 import org.equalityledger.service.LedgerApplication;
 import org.equalityledger.service.query.demo.DemoDataLoader;
+import org.equalityledger.service.support.FormClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -78,6 +79,7 @@ public final class SiteBenchmark {
             Instant last = ledger.eventsBetween(head, head).get(0).recordedAt();
             Instant asOf = commitment.pledgedAt().plus(Duration.between(commitment.pledgedAt(), last).dividedBy(2));
             measure("http://127.0.0.1:" + port, commitment, asOf);
+            workspaces(port, commitment);
         }
         System.exit(0);
     }
@@ -121,6 +123,44 @@ public final class SiteBenchmark {
             }
         }
         firstLoad(client, base);
+        System.out.printf("load average (1, 5, 15 min): %s%n", loadAverage());
+    }
+
+    /**
+     * The workspace pages, signed in as the role each is for (a session cookie, as a browser keeps it):
+     * server time p50/p95/p99 over the same number of requests.
+     */
+    private static void workspaces(int port, CommitmentRow commitment) {
+        Map<String, String[]> pages = new LinkedHashMap<>();
+        pages.put("ally: pledge form", new String[] {"ally-demo", "/workspace/ally/pledges/new"});
+        pages.put("ally: a commitment", new String[] {"ally-demo", "/workspace/ally/commitments/" + commitment.commitmentId()});
+        pages.put("leader: queue", new String[] {"leader-gac", "/workspace/leader"});
+        pages.put("leader: a pledge", new String[] {"leader-gac", "/workspace/leader/pledges/" + commitment.commitmentId()});
+        pages.put("secretariat: home", new String[] {"secretariat", "/workspace/secretariat"});
+        pages.put("secretariat: cycle", new String[] {"secretariat", "/workspace/secretariat/reporting-cycles/2023"});
+        pages.put("auditor: timeline", new String[] {"auditor", "/workspace/auditor/commitments/" + commitment.commitmentId()});
+        System.out.printf("%nworkspaces, signed in; server time in ms over %d requests (after %d to warm up)%n", REQUESTS, WARM_UP);
+        System.out.printf("%-20s %8s %8s %8s  %s%n", "page", "p50", "p95", "p99", "target p95");
+        Map<String, FormClient> sessions = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> page : pages.entrySet()) {
+            FormClient client = sessions.computeIfAbsent(page.getValue()[0], login -> new FormClient(port).signIn(login));
+            String path = page.getValue()[1] + "?lang=en";
+            int status = client.get(path).status();
+            if (status != 200) {
+                System.out.printf("%-20s answered %d at %s%n", page.getKey(), status, path);
+                continue;
+            }
+            List<Double> ms = new ArrayList<>();
+            for (int i = 0; i < WARM_UP + REQUESTS; i++) {
+                long t = System.nanoTime();
+                client.get(path);
+                if (i >= WARM_UP) {
+                    ms.add((System.nanoTime() - t) / 1e6);
+                }
+            }
+            Collections.sort(ms);
+            System.out.printf("%-20s %8.1f %8.1f %8.1f  < 100%n", page.getKey(), pct(ms, 50), pct(ms, 95), pct(ms, 99));
+        }
         System.out.printf("load average (1, 5, 15 min): %s%n", loadAverage());
     }
 

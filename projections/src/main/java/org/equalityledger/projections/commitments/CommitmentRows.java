@@ -42,9 +42,12 @@ public final class CommitmentRows {
         MongoCollection<Document> rows = recorded.collection(CommitmentProjector.ROWS);
         String table = rows.getNamespace().getFullName();
         if (at == null) {
-            // Read before the rows: rows written after it only make the kept set fresher than its key.
+            // Read before the rows: rows written after it only make the kept set fresher than its key. The
+            // count joins the key so that rows taken out or put back behind the projector's back (a repair
+            // by hand, a restore) are seen at once, as a rebuild's new collection is by its name.
             long applied = recorded.current(CommitmentProjector.NAME).position();
-            return recorded.rowSet(table + "@" + applied, () -> rows.find().into(new ArrayList<>()));
+            return recorded.rowSet(table + "@" + applied + "#" + rows.estimatedDocumentCount(),
+                    () -> rows.find().into(new ArrayList<>()));
         }
         long position = recorded.asOf(at).position();
         if (position < 0) {
