@@ -31,6 +31,8 @@ import jakarta.servlet.http.HttpServletResponse;
 final class KnownParameters implements HandlerInterceptor {
 
     private static final String OURS = "org.equalityledger.";
+    /** What a handler that takes all its parameters as one map is known to take. */
+    private static final List<String> ANY = List.of("*");
 
     private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
     private final Map<Method, List<String>> taken = new ConcurrentHashMap<>();
@@ -46,6 +48,9 @@ final class KnownParameters implements HandlerInterceptor {
             return true;
         }
         List<String> known = taken.computeIfAbsent(method.getMethod(), m -> requestParameters(method));
+        if (known == ANY) {
+            return true;
+        }
         for (String name : queryParameterNames(request)) {
             if (!known.contains(name)) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown parameter '" + name + "': "
@@ -81,6 +86,10 @@ final class KnownParameters implements HandlerInterceptor {
         List<String> known = new ArrayList<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
+            if (annotation != null && Map.class.isAssignableFrom(parameter.getParameterType())) {
+                // It takes every parameter and answers for them itself (e.g. one page number per initiative).
+                return ANY;
+            }
             if (annotation != null) {
                 parameter.initParameterNameDiscovery(names);
                 known.add(annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name());

@@ -85,7 +85,7 @@ class PageHostileInputTest {
     @Test
     void no_page_or_form_fails_and_no_refused_form_records_anything() {
         List<Route> routes = siteRoutes();
-        assertThat(routes).extracting(Route::pattern).contains("/", "/commitments/{id}", "/workspace/ally/makers/new");
+        assertThat(routes).extracting(Route::pattern).contains("/", "/commitments/{id}", "/workspace/{section:ally|secretariat}/makers/new");
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
         int asked = 0;

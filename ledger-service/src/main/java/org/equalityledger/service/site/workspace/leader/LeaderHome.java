@@ -27,7 +27,9 @@ import org.equalityledger.service.query.Queries;
 import org.equalityledger.service.security.CurrentActor;
 import org.equalityledger.service.site.SiteContext;
 import org.equalityledger.service.web.Ids;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -66,6 +68,11 @@ public class LeaderHome {
     /** An initiative the leader leads: its name, a page of its commitments, and its reporting cycles. */
     public record LedInitiative(String id, SiteContext.Name name, CommitmentPage commitments, int page, int lastPage,
                                 List<Cycle> cycles) {
+
+        /** The address parameter of this initiative's page of commitments (templates may not call static methods). */
+        public String pageParameter() {
+            return LeaderHome.pageParameter(id);
+        }
     }
 
     /** One reporting cycle of an initiative's commitments; {@code onTime} excludes the late (the read side's {@code reported} does not). */
@@ -77,6 +84,13 @@ public class LeaderHome {
                 @RequestParam Map<String, String> parameters, @ModelAttribute("site") SiteContext site, Model model) {
         Actor actor = currentActor.get();
         Set<String> led = new TreeSet<>(actor.ledInitiatives());
+        // Every parameter is this page's to check: a misspelt one would silently show another page.
+        for (String name : parameters.keySet()) {
+            if (!Set.of("decided", "verdict", "lang", "asOf").contains(name)
+                    && led.stream().map(LeaderHome::pageParameter).noneMatch(name::equals)) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown parameter " + name);
+            }
+        }
         // Only the queues of the initiatives led: a leader who is also an ally finds its own pledges in its ally workspace.
         ValidationQueue queue = Queries.answer(queries, new PendingDecisions(null, false, new QueueScope(false, led, Set.of())),
                 ValidationQueue.class);

@@ -135,6 +135,21 @@ class LeaderPagesTest {
     }
 
     @Test
+    void an_initiative_with_more_commitments_than_a_page_pages_them() {
+        FormClient leader = new FormClient(port).signIn("leader-gac");
+        String maker = api.registerMaker(ALLY);
+        for (int i = 0; i < 11; i++) {
+            api.pledged(ALLY, maker, Api.details());
+        }
+        FormClient.Page first = leader.get("/workspace/leader");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.html()).contains("page-gac=1");
+        FormClient.Page second = leader.get("/workspace/leader?page-gac=1");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.html()).contains("page-gac=0");
+    }
+
+    @Test
     void an_overdue_pledge_comes_first_marked_overdue() throws Exception {
         Pledge onTime = pledge();
         // The ledger's clock (which the commitment reads) set back: a pledge made five weeks ago is a week overdue.
