@@ -97,19 +97,11 @@ class PageHostileInputTest {
                     String path = fill(route.pattern(), random) + query(random);
                     long before = ledger.headPosition();
                     FormClient.Page answer;
-                    if (route.method().equals("GET")) {
-                        answer = client.get(path);
-                    } else {
-                        List<Map.Entry<String, String>> fields = fields(random);
-                        if (random.nextInt(4) > 0) {
-                            fields.add(Map.entry("_csrf", csrf));
-                        }
-                        answer = client.postMany(path, fields);
-                        boolean recorded = answer.status() == 302 || answer.status() == 303;
-                        if (!recorded && ledger.headPosition() != before) {
-                            failures.add("POST " + path + " answered " + answer.status() + " but the ledger moved from "
-                                    + before + " to " + ledger.headPosition());
-                        }
+                    try {
+                        answer = ask(client, route, path, csrf, random, before, failures);
+                    } catch (java.io.UncheckedIOException brokenOff) {
+                        failures.add(route.method() + " " + path + " as " + login + " broke off mid-answer: " + brokenOff.getMessage());
+                        continue;
                     }
                     asked++;
                     if (answer.status() >= 500) {
@@ -120,6 +112,26 @@ class PageHostileInputTest {
         }
         assertThat(asked).isGreaterThan(200);
         assertThat(failures).isEmpty();
+    }
+
+    private FormClient.Page ask(FormClient client, Route route, String path, String csrf, Random random, long before,
+                                List<String> failures) {
+        FormClient.Page answer;
+        if (route.method().equals("GET")) {
+            answer = client.get(path);
+        } else {
+            List<Map.Entry<String, String>> fields = fields(random);
+            if (random.nextInt(4) > 0) {
+                fields.add(Map.entry("_csrf", csrf));
+            }
+            answer = client.postMany(path, fields);
+            boolean recorded = answer.status() == 302 || answer.status() == 303;
+            if (!recorded && ledger.headPosition() != before) {
+                failures.add("POST " + path + " answered " + answer.status() + " but the ledger moved from "
+                        + before + " to " + ledger.headPosition());
+            }
+        }
+        return answer;
     }
 
     /** The address with each {variable} replaced by a hostile or plausible value, encoded as a browser would. */

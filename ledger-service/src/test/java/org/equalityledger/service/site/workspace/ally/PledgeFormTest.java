@@ -115,7 +115,7 @@ class PledgeFormTest {
         bad.add(Map.entry("indicatorTarget", ""));
         FormClient.Page fields = ally.postMany(FORM, bad);
         assertThat(fields.status()).isEqualTo(422);
-        assertThat(fields.html()).contains("id=\"financial-refusal\"").contains("An amount goes with the financial type only")
+        assertThat(fields.html()).contains("id=\"financial-refusal\"").contains("Remove the amount, or tick the financial type.")
                 .contains("id=\"indicator-1-refusal\"").doesNotContain("id=\"period-refusal\"");
         assertThat(commitmentsOf(maker)).isEmpty();
 

@@ -134,7 +134,7 @@ class SecretariatPagesTest {
                 "nameEn", "Another alliance", "nameFr", "Une autre alliance", "nameEs", "Otra alianza"));
         assertThat(taken.status()).isEqualTo(422);
         assertThat(taken.html()).contains("id=\"id-refusal\"")
-                .contains("Une initiative avec cet identifiant est déjà lancée")
+                .contains("Une initiative portant ce code est déjà lancée : choisissez un autre code.")
                 .contains("value=\"Une autre alliance\"").contains("aria-invalid=\"true\"");
         assertThat(api.get(null, "/api/initiatives/gac").getBody().path("initiative").path("names").path("en").asText())
                 .isEqualTo("Global Alliance for Care");
@@ -187,7 +187,7 @@ class SecretariatPagesTest {
         FormClient.Page again = secretariat.get(action);
         FormClient.Page duplicate = secretariat.postMany(action, targets(again, action, "CMX-1", "3"));
         assertThat(duplicate.status()).isEqualTo(422);
-        assertThat(duplicate.html()).contains("id=\"actionCode-refusal\"").contains("The initiative already has an action with this code.");
+        assertThat(duplicate.html()).contains("id=\"actionCode-refusal\"").contains("This initiative already has an action with this code: choose another code.");
     }
 
     private static List<Map.Entry<String, String>> targets(FormClient.Page page, String action, String code, String secondValue) {
@@ -213,7 +213,7 @@ class SecretariatPagesTest {
         FormClient.Page twoYears = secretariat.post(roles, form(page, roles, "role", "PRESIDENCY",
                 "holderOrganisationName", "Embassy of Spain", "holderMakerId", "", "termStart", "2021-07-01", "termEnd", "2023-06-30"));
         assertThat(twoYears.status()).isEqualTo(422);
-        assertThat(twoYears.html()).contains("id=\"termEnd-refusal\"").contains("A presidency is held for one year")
+        assertThat(twoYears.html()).contains("id=\"termEnd-refusal\"").contains("A presidency lasts one year: choose an end one year after the start, less one day (e.g. 1 July to 30 June).")
                 .contains("value=\"Embassy of Spain\"");
         assertThat(api.get(null, "/api/initiatives/" + initiative + "/roles").getBody().path("roles")).isEmpty();
 
@@ -246,7 +246,7 @@ class SecretariatPagesTest {
         FormClient.Page early = secretariat.post("/workspace/secretariat/reporting-cycles?lang=fr",
                 form(cycles, "/workspace/secretariat/reporting-cycles", "year", "2023", "deadline", "2022-12-31"));
         assertThat(early.status()).isEqualTo(422);
-        assertThat(early.html()).contains("id=\"deadline-refusal\"").contains("L’échéance tombe pendant ou après l’année couverte.")
+        assertThat(early.html()).contains("id=\"deadline-refusal\"").contains("Fixez l’échéance dans l’année sur laquelle porte le rapport, ou plus tard.")
                 .contains("value=\"2022-12-31\"");
         assertThat(early.html()).containsPattern("data-year=\"2023\">\\s*<th[^>]*>.*?</th>\\s*<td>Non ouvert</td>");
 
@@ -304,7 +304,7 @@ class SecretariatPagesTest {
                 "currency", "CRC", "year", "2021", "usdPerUnit", "0.0099", "source", "a test figure", "reason", ""));
         assertThat(correction.status()).isEqualTo(422);
         assertThat(correction.html()).contains("id=\"reason-refusal\"")
-                .contains("A rate of this currency and year is recorded already: the new one corrects it, so say why.")
+                .contains("This year’s rate is recorded already: to correct it, give the reason.")
                 .contains("value=\"0.0099\"");
         assertThat(api.get(null, "/api/usd-rates?currency=CRC&year=2021").getBody().path("rates").get(0).path("usdPerUnit").asText())
                 .isEqualTo(shippedCrc);

@@ -123,7 +123,7 @@ class AllyCommitmentFormsTest {
         assertThat(tooLong.html()).contains("id=\"end-refusal\"").contains("A commitment runs at most five years")
                 .contains("aria-invalid=\"true\"");
         FormClient.Page notANumber = send(ally, form, action, Map.of("target-0", "lots", "reason", "more"));
-        assertThat(notANumber.html()).contains("id=\"target-0-refusal\"").contains("Give a number.");
+        assertThat(notANumber.html()).contains("id=\"target-0-refusal\"").contains("Give a number");
         assertThat(commitment(id).path("amendments").asInt()).isZero();
 
         FormClient.Page recorded = send(ally, form, action, Map.of("title", "Care is work, paid", "amount", "250,000",
@@ -183,14 +183,14 @@ class AllyCommitmentFormsTest {
                 "evidenceLinks", "https://example.org/care-report-2022\nhttps://example.org/annex"));
         FormClient.Page outside = send(ally, form, action, report);
         assertThat(outside.status()).isEqualTo(422);
-        assertThat(outside.html()).contains("id=\"year-refusal\"").contains("A report is for a year the commitment runs.")
+        assertThat(outside.html()).contains("id=\"year-refusal\"").contains("A report is for a year the commitment runs: choose a year of its period.")
                 .contains("Draft law presented to Congress.");
         report.put("year", "2022");
         report.put("peopleReached", "many");
         report.put("evidenceLinks", "example.org/no-scheme");
         FormClient.Page unreadable = send(ally, form, action, report);
         assertThat(unreadable.status()).isEqualTo(422);
-        assertThat(unreadable.html()).contains("id=\"peopleReached-refusal\"").contains("Give a number.")
+        assertThat(unreadable.html()).contains("id=\"peopleReached-refusal\"").contains("Give a number")
                 .contains("id=\"evidenceLinks-refusal\"");
         assertThat(commitment(id).path("reports").size()).isZero();
 
@@ -294,7 +294,7 @@ class AllyCommitmentFormsTest {
         String completion = page(pledged) + "/completion";
         FormClient.Page early = send(ally, completion + "?lang=en", completion, Map.of("note", "done already"));
         assertThat(early.status()).isEqualTo(422);
-        assertThat(early.html()).contains("Only an active commitment, accepted by an initiative, can be completed.");
+        assertThat(early.html()).contains("Only an active commitment (accepted, neither completed nor withdrawn) can be completed.");
         assertThat(commitment(pledged).path("status").asText()).isEqualTo("PLEDGED");
 
         String done = active();
