@@ -84,6 +84,9 @@ class LeaderPagesBrowserTest extends WorkspacePageTest {
         browser.findElement(By.cssSelector("button[value=ACCEPT]")).click();
         // The form leads on once the decision is recorded and the read side has applied it.
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getCurrentUrl().contains("/workspace/leader?") && !b.findElements(By.cssSelector(".notice")).isEmpty());
+        // A recorded form answers once the read side has applied it: wait for the next page.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/workspace/leader?"));
         assertThat(browser.getCurrentUrl()).contains("/workspace/leader?").contains("lang=ar");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("قبلت التعهد");
         assertThat(browser.findElements(By.cssSelector("div[aria-labelledby=queue] a[href^='" + pledgePage + "?']"))).isEmpty();

@@ -52,7 +52,9 @@ class SecretariatWorkspacePageTest extends WorkspacePageTest {
 
             browser.findElement(By.id("nameFr")).sendKeys("Groupe de travail soins");
             browser.findElement(By.cssSelector("form.workspace-form button.primary")).click();
-            assertThat(browser.getCurrentUrl()).contains("/workspace/secretariat/initiatives/" + id);
+            // The answer comes once the read side has the new initiative: wait for it rather than read the address at once.
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/workspace/secretariat/initiatives/" + id));
             assertThat(browser.findElement(By.cssSelector("p.notice")).isDisplayed()).isTrue();
             checked("secretariat-initiative");
 

@@ -77,6 +77,9 @@ class AllyCommitmentPagesTest extends WorkspacePageTest {
         year.clear();
         year.sendKeys("2023");
         browser.findElement(By.cssSelector("form.workspace-form button[type=submit]")).click();
+        // A recorded form answers once the read side has applied it: wait for the next page.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("done=reported"));
         assertThat(browser.getCurrentUrl()).contains(page).contains("done=reported").contains("lang=ar");
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("قُدّم التقرير.");
         assertThat(browser.findElement(By.cssSelector("#year-table tr[data-year='2023']")).getAttribute("data-standing"))
