@@ -3,7 +3,7 @@
 # on the embedded server with the demo data at the scale given (default 1) loaded through the command
 # side, waits until every projection has caught up, then prints for each page type (home, an
 # initiative, a commitment, its maker, the 2023 reporting cycle, the commitments list; each now and as
-# of an instant) the server time p50/p95/p99 over 100 requests on loopback (targets: p95 under 100 ms
+# of an instant) the server time of the first request and p50/p95/p99 over 100 more on loopback (targets: p95 under 100 ms
 # now, under 300 ms as of an instant), the bytes a first visit of / transfers compressed (the page and
 # every style sheet, script, source map and map data it references; target under 500 KB), and the
 # load average; then the workspace pages signed in as their roles (p50/p95/p99, target p95 under 100 ms).

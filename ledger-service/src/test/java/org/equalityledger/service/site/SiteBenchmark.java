@@ -95,11 +95,14 @@ public final class SiteBenchmark {
         pages.put("commitments list", "/commitments");
         System.out.printf("as of %s; server time in ms over %d requests (after %d to warm up), one reader on loopback%n",
                 asOf, REQUESTS, WARM_UP);
-        System.out.printf("%-18s %-5s %8s %8s %8s  %s%n", "page", "when", "p50", "p95", "p99", "target p95");
+        System.out.printf("%-18s %-5s %8s %8s %8s %8s  %s%n", "page", "when", "first", "p50", "p95", "p99", "target p95");
         for (Map.Entry<String, String> page : pages.entrySet()) {
             for (boolean past : List.of(false, true)) {
                 String path = page.getValue() + "?lang=en" + (past ? "&asOf=" + asOf : "");
+                // The first request is timed on its own: it pays for what later ones find kept (a past instant's rows).
+                long first = System.nanoTime();
                 int status = get(client, base + path).statusCode();
+                double firstMs = (System.nanoTime() - first) / 1e6;
                 String when = past ? "asOf" : "now";
                 if (status == 404) {
                     System.out.printf("%-18s %-5s missing (404 at %s)%n", page.getKey(), when, page.getValue());
@@ -118,8 +121,8 @@ public final class SiteBenchmark {
                     }
                 }
                 Collections.sort(ms);
-                System.out.printf("%-18s %-5s %8.1f %8.1f %8.1f  %s%n", page.getKey(), when, pct(ms, 50), pct(ms, 95), pct(ms, 99),
-                        past ? "< 300" : "< 100");
+                System.out.printf("%-18s %-5s %8.1f %8.1f %8.1f %8.1f  %s%n", page.getKey(), when, firstMs, pct(ms, 50), pct(ms, 95),
+                        pct(ms, 99), past ? "< 300" : "< 100");
             }
         }
         firstLoad(client, base);
