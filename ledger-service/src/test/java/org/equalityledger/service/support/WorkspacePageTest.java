@@ -1,6 +1,9 @@
 package org.equalityledger.service.support;
 
+import java.time.Duration;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A workspace page in a real browser: the site's checks, after signing in with the form. */
 public abstract class WorkspacePageTest extends SitePageTest {
@@ -14,5 +17,12 @@ public abstract class WorkspacePageTest extends SitePageTest {
         if (!browser.getCurrentUrl().contains("/workspace")) {
             throw new AssertionError("sign-in of " + username + " did not reach the workspace: " + browser.getCurrentUrl());
         }
+    }
+
+    /** Signs out with the header's button and waits for the page it leads to (one offering to sign in again). */
+    protected void signOut() {
+        browser.findElement(By.cssSelector(".account form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(b -> !b.findElements(By.cssSelector(".account a[href^='/login']")).isEmpty());
     }
 }

@@ -60,7 +60,7 @@ class WorkspaceAccessibilityTest extends WorkspacePageTest {
                     assertNoHorizontalScroll();
                 }
             }
-            browser.findElement(By.cssSelector(".account form button")).click();
+            signOut();
         }
     }
 }

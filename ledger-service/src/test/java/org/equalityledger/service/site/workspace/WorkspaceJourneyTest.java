@@ -109,7 +109,7 @@ class WorkspaceJourneyTest extends WorkspacePageTest {
         screenshots("journey-ally-commitment");
 
         // The auditor signs a checkpoint, verifies the whole ledger, and reads the commitment's timeline.
-        browser.findElement(By.cssSelector(".account form button")).click();
+        signOut();
         signIn("auditor");
         visit("/workspace/auditor/checkpoints", "ar");
         browser.findElement(By.cssSelector("main form[action^='/workspace/auditor/checkpoints'] button")).click();
